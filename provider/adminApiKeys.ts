@@ -1,0 +1,156 @@
+import { z } from "zod";
+import { AdminClient } from "./client";
+import { Attempt } from "./errors";
+import { encodePathSegment } from "./validation";
+
+/**
+ * The owner of an admin API key, as the API sends it (`owner` of the key object).
+ * Every field may be missing in practice, so each is optional here.
+ */
+export interface WireAdminApiKeyOwner {
+    /** `user` or `service_account`. */
+    readonly type?: string | null;
+    /** `organization.user` or `organization.service_account`. */
+    readonly object?: string | null;
+    /** `user_...` or `sa_...`. */
+    readonly id?: string | null;
+    /** Display name of the user or service account. */
+    readonly name?: string | null;
+    /** When the owner was created, Unix seconds. */
+    readonly created_at?: number | null;
+    /** `owner`, `member`, ... */
+    readonly role?: string | null;
+}
+
+/** An admin API key object exactly as `GET /organization/admin_api_keys/{key_id}` returns it. */
+export interface WireAdminApiKey {
+    /** Always `organization.admin_api_key`. */
+    readonly object: "organization.admin_api_key";
+    /** The key's id, e.g. `key_abc`. */
+    readonly id: string;
+    /** The key's name, or null. */
+    readonly name?: string | null;
+    /** The key with most of it masked, e.g. `sk-admin...xyz`. */
+    readonly redacted_value: string;
+    /** When the key was created, Unix seconds. */
+    readonly created_at: number;
+    /** When the key expires, Unix seconds; null or missing when it never does. */
+    readonly expires_at?: number | null;
+    /** When the key was last used, Unix seconds; null or missing when never. */
+    readonly last_used_at?: number | null;
+    /** Who owns the key. */
+    readonly owner?: WireAdminApiKeyOwner | null;
+}
+
+// Built on demand rather than held at module level: provider code is serialized by value
+// and must not reach a zod schema object. Unknown fields pass through untouched.
+const wireOwnerSchema = () =>
+    z.looseObject({
+        type: z.string().nullish(),
+        object: z.string().nullish(),
+        id: z.string().nullish(),
+        name: z.string().nullish(),
+        created_at: z.number().nullish(),
+        role: z.string().nullish(),
+    });
+
+/** The zod schema that a response must satisfy to count as an admin API key object. */
+export const wireAdminApiKeySchema = (): z.ZodType<WireAdminApiKey> =>
+    z.looseObject({
+        object: z.literal("organization.admin_api_key", { error: 'is not "organization.admin_api_key"' }),
+        id: z.string().min(1),
+        name: z.string().nullish(),
+        redacted_value: z.string(),
+        created_at: z.number(),
+        expires_at: z.number().nullish(),
+        last_used_at: z.number().nullish(),
+        owner: wireOwnerSchema().nullish(),
+    });
+
+/** The principal that owns an admin API key. Fields the API did not send are null. */
+export interface AdminApiKeyOwner {
+    /** `user_...` or `sa_...`. */
+    readonly id: string | null;
+    /** Display name of the user or service account. */
+    readonly name: string | null;
+    /** `user` or `service_account`. */
+    readonly type: string | null;
+    /** Organization role, e.g. `owner` or `member`. */
+    readonly role: string | null;
+    /** `organization.user` or `organization.service_account`. */
+    readonly object: string | null;
+    /** When the owner was created, Unix seconds. */
+    readonly createdAt: number | null;
+}
+
+/** An admin API key's metadata, as this package's resources and functions expose it. */
+export interface AdminApiKeyMetadata {
+    /** The key's id, e.g. `key_abc`. */
+    readonly id: string;
+    /** The key's name, or null when it has none. */
+    readonly name: string | null;
+    /** The key with most of it masked, e.g. `sk-admin...xyz`. Never the secret itself. */
+    readonly redactedValue: string;
+    /** When the key was created, Unix seconds. */
+    readonly createdAt: number;
+    /** When the key expires, Unix seconds; null when it never does. */
+    readonly expiresAt: number | null;
+    /** When the key was last used, Unix seconds; null when it never was. */
+    readonly lastUsedAt: number | null;
+    /** Who owns the key. */
+    readonly owner: AdminApiKeyOwner;
+}
+
+/**
+ * Maps the wire object to this package's camelCase shape; the one place that does.
+ *
+ * @param wire a validated key object
+ * @returns its metadata, with absent optional fields as null
+ */
+export function toAdminApiKeyMetadata(wire: WireAdminApiKey): AdminApiKeyMetadata {
+    const owner = wire.owner ?? {};
+    return {
+        id: wire.id,
+        name: wire.name ?? null,
+        redactedValue: wire.redacted_value,
+        createdAt: wire.created_at,
+        expiresAt: wire.expires_at ?? null,
+        lastUsedAt: wire.last_used_at ?? null,
+        owner: {
+            id: owner.id ?? null,
+            name: owner.name ?? null,
+            type: owner.type ?? null,
+            role: owner.role ?? null,
+            object: owner.object ?? null,
+            createdAt: owner.created_at ?? null,
+        },
+    };
+}
+
+/** Makes a client for one attempt; errors in the settings name that attempt. */
+export type ClientFactory = (attempt: Attempt) => AdminClient;
+
+/**
+ * Retrieves one admin API key: `GET /organization/admin_api_keys/{key_id}`.
+ * The id is checked before the client is made, so a bad id sends nothing.
+ *
+ * @param connect makes the client (resolving settings) once the id is known to be valid
+ * @param keyId the key's id, e.g. `key_abc`
+ * @returns the key's metadata
+ * @throws {InvalidInputError} when `keyId` is not a usable id
+ * @throws {NotFoundError} when no key has that id
+ *
+ * @example
+ * const key = await retrieveAdminApiKey(() => createAdminClient(settings), "key_abc");
+ */
+export async function retrieveAdminApiKey(connect: ClientFactory, keyId: unknown): Promise<AdminApiKeyMetadata> {
+    const operation = "retrieve admin API key";
+    const segment = encodePathSegment({ operation }, "keyId", keyId);
+    const attempt: Attempt = { operation, target: keyId as string };
+    const wire = await connect(attempt).request(
+        attempt,
+        { method: "GET", path: `/organization/admin_api_keys/${segment}` },
+        wireAdminApiKeySchema(),
+    );
+    return toAdminApiKeyMetadata(wire);
+}

@@ -1,0 +1,226 @@
+import axios, { AxiosAdapter, AxiosError, AxiosResponse } from "axios";
+import axiosRetry from "axios-retry";
+import { z } from "zod";
+import {
+    ApiError,
+    Attempt,
+    AuthenticationError,
+    ConnectionError,
+    ErrorDetails,
+    InvalidResponseError,
+    NotFoundError,
+    OpenAIAdminError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    TimeoutError,
+} from "./errors";
+import { FailedExchange, RetryClock, retryDelayMs, shouldRetry, systemClock } from "./retryPolicy";
+import { ClientSettings } from "./settings";
+
+/** Seams for tests; production code passes nothing. */
+export interface ClientOptions {
+    /** Clock and randomness for retry waits. Default: the real clock. */
+    readonly clock?: RetryClock;
+    /** Replaces axios's HTTP transport. Default: Node's http/https. */
+    readonly adapter?: AxiosAdapter;
+}
+
+/** One API call: method, path below the base URL (already percent-encoded) and optional query. */
+export interface ApiRequest {
+    readonly method: "GET" | "POST" | "DELETE";
+    readonly path: string;
+    readonly query?: Readonly<Record<string, string | number | undefined>>;
+    readonly body?: unknown;
+}
+
+/** Sends Administration API requests with auth, retries and error mapping in one place. */
+export interface AdminClient {
+    /**
+     * Sends a request and validates the JSON answer against `schema`.
+     *
+     * @param attempt what is being done, and on which id, for error messages
+     * @param request method, path and query
+     * @param schema the shape the response body must have
+     * @returns the parsed body
+     * @throws {OpenAIAdminError} a subclass that says what failed
+     */
+    request<T>(attempt: Attempt, request: ApiRequest, schema: z.ZodType<T>): Promise<T>;
+}
+
+/** Bodies above this size are refused rather than parsed. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const REDACTED = "[redacted]";
+
+/**
+ * Builds a client for one set of settings. Call it inside the operation that needs it
+ * (a provider method, a `getX` function) so that no credential outlives the call.
+ *
+ * @param settings resolved settings, see {@link resolveSettings}
+ * @param options test seams
+ * @returns a client
+ *
+ * @example
+ * const client = createAdminClient(resolveSettings(attempt, () => undefined, process.env));
+ */
+export function createAdminClient(settings: ClientSettings, options: ClientOptions = {}): AdminClient {
+    const clock = options.clock ?? systemClock;
+    const http = axios.create({
+        baseURL: settings.baseUrl,
+        timeout: settings.timeoutMs,
+        headers: { Authorization: `Bearer ${settings.adminKey}`, "User-Agent": "pulumi-openai-admin" },
+        // Bodies are parsed here, so that a truncated or HTML body becomes a precise error.
+        responseType: "text",
+        transformResponse: [(data: unknown) => data],
+        maxContentLength: MAX_BODY_BYTES,
+        // A redirect could carry the Authorization header to another host.
+        maxRedirects: 0,
+        adapter: options.adapter,
+    });
+    axiosRetry(http, {
+        retries: settings.maxRetries,
+        shouldResetTimeout: true,
+        retryCondition: (error) => shouldRetry(exchangeOf(error)),
+        // The wait happens in onRetry through the injectable clock; axios-retry adds none.
+        retryDelay: () => 0,
+        onRetry: (retryNumber, error) => clock.sleep(retryDelayMs(retryNumber, exchangeOf(error), clock)),
+    });
+    const redact = (text: string): string => text.split(settings.adminKey).join(REDACTED);
+
+    return {
+        async request<T>(attempt: Attempt, request: ApiRequest, schema: z.ZodType<T>): Promise<T> {
+            let response: AxiosResponse<string>;
+            try {
+                response = await http.request<string>({
+                    method: request.method,
+                    url: request.path,
+                    params: request.query,
+                    data: request.body,
+                });
+            } catch (error) {
+                throw describeFailure(attempt, error, settings, redact);
+            }
+            const details: ErrorDetails = { status: response.status, requestId: requestIdOf(response), attempts: attemptsOf(response.config) };
+            let body: unknown;
+            try {
+                body = JSON.parse(response.data);
+            } catch {
+                throw new InvalidResponseError(attempt, `body is not valid JSON (${excerpt(response.data, redact)})`, details);
+            }
+            const parsed = schema.safeParse(body);
+            if (!parsed.success) {
+                throw new InvalidResponseError(attempt, describeShapeIssue(parsed.error), details);
+            }
+            return parsed.data;
+        },
+    };
+}
+
+function exchangeOf(error: AxiosError): FailedExchange {
+    return { status: error.response?.status, headers: headersOf(error.response) };
+}
+
+function headersOf(response: AxiosResponse | undefined): Record<string, string | undefined> {
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(response?.headers ?? {})) {
+        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value === undefined || value === null ? undefined : String(value);
+    }
+    return headers;
+}
+
+function requestIdOf(response: AxiosResponse | undefined): string | undefined {
+    return headersOf(response)["x-request-id"];
+}
+
+function attemptsOf(config: { "axios-retry"?: { retryCount?: number } } | undefined): number {
+    return (config?.["axios-retry"]?.retryCount ?? 0) + 1;
+}
+
+const openAIErrorBody = () =>
+    z.object({
+    error: z.object({
+        message: z.string().nullish(),
+        type: z.string().nullish(),
+        code: z.union([z.string(), z.number()]).nullish(),
+    }),
+});
+
+// Turns whatever axios threw into one of this package's errors, holding nothing of the
+// request (its headers carry the key): only status, request id and OpenAI's own words.
+function describeFailure(attempt: Attempt, error: unknown, settings: ClientSettings, redact: (text: string) => string): OpenAIAdminError {
+    if (!axios.isAxiosError(error)) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return new ConnectionError(attempt, `request failed before a response: ${redact(reason)}`);
+    }
+    const attempts = attemptsOf(error.config);
+    const response = error.response;
+    if (response === undefined) {
+        if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
+            return new TimeoutError(attempt, `no response from ${settings.baseUrl} within ${settings.timeoutMs} ms`, { attempts });
+        }
+        if (error.code === "ERR_BAD_RESPONSE" && /maxContentLength/i.test(error.message)) {
+            return new InvalidResponseError(attempt, `body is larger than ${MAX_BODY_BYTES} bytes`, { attempts });
+        }
+        const code = error.code ?? "no error code";
+        return new ConnectionError(attempt, `could not reach ${settings.baseUrl} (${code}: ${redact(error.message)})`, { attempts });
+    }
+
+    const body = typeof response.data === "string" ? response.data : "";
+    let openai: z.infer<ReturnType<typeof openAIErrorBody>>["error"] | undefined;
+    try {
+        openai = openAIErrorBody().parse(JSON.parse(body)).error;
+    } catch {
+        openai = undefined;
+    }
+    const details = {
+        status: response.status,
+        requestId: requestIdOf(response),
+        attempts,
+        openaiMessage:
+            openai?.message != null
+                ? redact(openai.message)
+                : `(no OpenAI error in the body: ${excerpt(body, redact)})`,
+        openaiType: openai?.type ?? undefined,
+        openaiCode: openai?.code == null ? undefined : String(openai.code),
+    };
+    const status = response.status;
+    if (status === 401) {
+        return new AuthenticationError(attempt, details, ADMIN_KEY_HINT);
+    }
+    if (status === 403) {
+        return new PermissionDeniedError(attempt, details, ADMIN_KEY_HINT);
+    }
+    if (status === 404) {
+        return new NotFoundError(attempt, details);
+    }
+    if (status === 429) {
+        return new RateLimitError(attempt, details);
+    }
+    if (status >= 500) {
+        return new ServerError(attempt, details);
+    }
+    if (status >= 300 && status < 400) {
+        return new ApiError(attempt, details, "(redirects are not followed: check openai:baseUrl / OPENAI_BASE_URL)");
+    }
+    return new ApiError(attempt, details);
+}
+
+const ADMIN_KEY_HINT =
+    "The Administration API needs an admin key (sk-admin-...) of this organization: set it with `pulumi config set --secret openai:adminKey` or OPENAI_ADMIN_KEY.";
+
+function excerpt(body: string, redact: (text: string) => string): string {
+    const flat = redact(body).replace(/\s+/g, " ").trim();
+    if (flat === "") {
+        return "empty body";
+    }
+    return `body starts with ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}...` : flat)}`;
+}
+
+function describeShapeIssue(error: z.ZodError): string {
+    const issue = error.issues[0];
+    if (issue === undefined) {
+        return "unexpected body";
+    }
+    const where = issue.path.length === 0 ? "body" : issue.path.join(".");
+    return `${where}: ${issue.message}`;
+}

@@ -1,0 +1,192 @@
+/**
+ * What a failed call was trying to do, used to start every error message.
+ *
+ * @example { operation: "retrieve admin API key", target: "key_abc" }
+ */
+export interface Attempt {
+    /** The action in plain words, e.g. `retrieve admin API key`. */
+    readonly operation: string;
+    /** The id the action was about, when there is one. */
+    readonly target?: string;
+}
+
+/** Details that an error carries besides its message. Every field is optional. */
+export interface ErrorDetails {
+    /** HTTP status of the last response, when one arrived. */
+    readonly status?: number;
+    /** The `x-request-id` header of the last response: what OpenAI support asks for. */
+    readonly requestId?: string;
+    /** `error.message` from OpenAI's error body. */
+    readonly openaiMessage?: string;
+    /** `error.type` from OpenAI's error body. */
+    readonly openaiType?: string;
+    /** `error.code` from OpenAI's error body. */
+    readonly openaiCode?: string;
+    /** How many HTTP requests were made in all (first try plus retries). */
+    readonly attempts?: number;
+}
+
+function describeAttempt(attempt: Attempt): string {
+    return attempt.target === undefined ? attempt.operation : `${attempt.operation} "${attempt.target}"`;
+}
+
+function joinMessage(attempt: Attempt, reason: string, details: ErrorDetails): string {
+    const parts = [`${describeAttempt(attempt)} failed: ${reason}`];
+    if (details.attempts !== undefined && details.attempts > 1) {
+        parts.push(`(after ${details.attempts} attempts)`);
+    }
+    parts.push(`[request id: ${details.requestId ?? "none"}]`);
+    return parts.join(" ");
+}
+
+/**
+ * Base class of every error this package throws. The message always says what was
+ * attempted and on which id; API errors add the HTTP status, OpenAI's message and the
+ * request id. No error ever holds the admin key or the `Authorization` header.
+ */
+export class OpenAIAdminError extends Error {
+    override readonly name: string = "OpenAIAdminError";
+    /** The action that failed, e.g. `retrieve admin API key`. */
+    readonly operation: string;
+    /** The id the action was about, when there is one. */
+    readonly target: string | undefined;
+    /** HTTP status of the last response, when one arrived. */
+    readonly status: number | undefined;
+    /** The `x-request-id` of the last response, when one arrived. */
+    readonly requestId: string | undefined;
+    /** `error.message` from OpenAI's error body. */
+    readonly openaiMessage: string | undefined;
+    /** `error.type` from OpenAI's error body. */
+    readonly openaiType: string | undefined;
+    /** `error.code` from OpenAI's error body. */
+    readonly openaiCode: string | undefined;
+    /** How many HTTP requests were made in all; 0 when nothing was sent. */
+    readonly attempts: number;
+
+    /**
+     * @param attempt what was being done, and on which id
+     * @param message the complete, human-readable message
+     * @param details status, request id and OpenAI's error fields, when known
+     */
+    constructor(attempt: Attempt, message: string, details: ErrorDetails = {}) {
+        super(message);
+        this.operation = attempt.operation;
+        this.target = attempt.target;
+        this.status = details.status;
+        this.requestId = details.requestId;
+        this.openaiMessage = details.openaiMessage;
+        this.openaiType = details.openaiType;
+        this.openaiCode = details.openaiCode;
+        this.attempts = details.attempts ?? 0;
+    }
+}
+
+/** An argument failed validation; no request was sent. */
+export class InvalidInputError extends OpenAIAdminError {
+    override readonly name: string = "InvalidInputError";
+    /** The argument at fault, e.g. `keyId`. */
+    readonly property: string;
+
+    /**
+     * @param attempt what was being done
+     * @param property the argument at fault
+     * @param reason why it was refused, e.g. `must not be empty`
+     */
+    constructor(attempt: Attempt, property: string, reason: string) {
+        super(attempt, `${describeAttempt(attempt)} refused before sending: ${property} ${reason}`);
+        this.property = property;
+    }
+}
+
+/** The provider's configuration (stack config or environment) is missing or unusable; no request was sent. */
+export class ConfigurationError extends OpenAIAdminError {
+    override readonly name: string = "ConfigurationError";
+    /** The setting at fault, e.g. `openai:baseUrl / OPENAI_BASE_URL`. */
+    readonly setting: string;
+
+    /**
+     * @param attempt what was being done
+     * @param setting the setting at fault, naming both ways to set it
+     * @param reason why it cannot be used
+     */
+    constructor(attempt: Attempt, setting: string, reason: string) {
+        super(attempt, `${describeAttempt(attempt)} refused before sending: ${setting} ${reason}`);
+        this.setting = setting;
+    }
+}
+
+/** OpenAI answered with an HTTP error status. Subclasses name the statuses callers branch on. */
+export class ApiError extends OpenAIAdminError {
+    override readonly name: string = "ApiError";
+    declare readonly status: number;
+
+    /**
+     * @param attempt what was being done, and on which id
+     * @param details the status (required), request id and OpenAI's error fields
+     * @param hint a sentence added after OpenAI's message, e.g. how to fix it
+     */
+    constructor(attempt: Attempt, details: ErrorDetails & { status: number }, hint?: string) {
+        const said = details.openaiMessage ?? "(no error message in the response body)";
+        const reason = `HTTP ${details.status}: ${said}${hint === undefined ? "" : ` ${hint}`}`;
+        super(attempt, joinMessage(attempt, reason, details), details);
+    }
+}
+
+/** HTTP 401: the key was not accepted. */
+export class AuthenticationError extends ApiError {
+    override readonly name: string = "AuthenticationError";
+}
+
+/** HTTP 403: the key is valid but may not use the Administration API. */
+export class PermissionDeniedError extends ApiError {
+    override readonly name: string = "PermissionDeniedError";
+}
+
+/** HTTP 404: no such object. */
+export class NotFoundError extends ApiError {
+    override readonly name: string = "NotFoundError";
+}
+
+/** HTTP 429: rate limited, and the retries ran out. */
+export class RateLimitError extends ApiError {
+    override readonly name: string = "RateLimitError";
+}
+
+/** HTTP 5xx: OpenAI (or a proxy in front of it) failed, and the retries ran out. */
+export class ServerError extends ApiError {
+    override readonly name: string = "ServerError";
+}
+
+/** No HTTP response: the host could not be reached or the connection broke. */
+export class ConnectionError extends OpenAIAdminError {
+    override readonly name: string = "ConnectionError";
+
+    /**
+     * @param attempt what was being done, and on which id
+     * @param reason what went wrong, e.g. `could not connect to http://127.0.0.1:9/v1 (ECONNREFUSED)`
+     * @param details how many attempts were made
+     */
+    constructor(attempt: Attempt, reason: string, details: ErrorDetails = {}) {
+        super(attempt, joinMessage(attempt, reason, details), details);
+    }
+}
+
+/** No response arrived within the configured timeout. */
+export class TimeoutError extends ConnectionError {
+    override readonly name: string = "TimeoutError";
+}
+
+/** A response arrived but is not what the API documents (not JSON, truncated, wrong object). */
+export class InvalidResponseError extends OpenAIAdminError {
+    override readonly name: string = "InvalidResponseError";
+
+    /**
+     * @param attempt what was being done, and on which id
+     * @param reason what is wrong with the body
+     * @param details the status and request id of the response
+     */
+    constructor(attempt: Attempt, reason: string, details: ErrorDetails = {}) {
+        const status = details.status === undefined ? "" : `HTTP ${details.status} `;
+        super(attempt, joinMessage(attempt, `${status}response is not usable: ${reason}`, details), details);
+    }
+}

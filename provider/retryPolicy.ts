@@ -1,0 +1,94 @@
+/**
+ * When to retry a failed request and how long to wait first. Pure functions over the
+ * response (or its absence), so every decision can be tested without a network or a clock.
+ * The rules follow OpenAI's own SDKs (see `shared/reference/ADMIN-API.md`).
+ */
+
+/** What the policy needs from the passage of time; tests pass a fake. */
+export interface RetryClock {
+    /** Waits `ms` milliseconds. */
+    sleep(ms: number): Promise<void>;
+    /** Current time in milliseconds since the epoch. */
+    now(): number;
+    /** A number in [0, 1), for jitter. */
+    random(): number;
+}
+
+/** The real clock. */
+export const systemClock: RetryClock = {
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+    random: () => Math.random(),
+};
+
+/** The parts of a failed exchange the policy looks at. */
+export interface FailedExchange {
+    /** HTTP status, or `undefined` when no response arrived (connection error, timeout). */
+    readonly status: number | undefined;
+    /** Response headers, lower-case names; empty when no response arrived. */
+    readonly headers: Readonly<Record<string, string | undefined>>;
+}
+
+/** First backoff step, in milliseconds. */
+export const INITIAL_BACKOFF_MS = 500;
+/** Longest backoff step, in milliseconds. */
+export const MAX_BACKOFF_MS = 8_000;
+/** Longest server-requested wait that is obeyed, in milliseconds; longer ones fall back to backoff. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+/** Share of the backoff step that jitter may take off. */
+const JITTER = 0.25;
+
+/**
+ * Says whether a failed request is worth another try: the server's `x-should-retry`
+ * wins; otherwise connection errors, timeouts, 408, 409, 429 and 5xx are retried.
+ *
+ * @param exchange the status (if any) and headers of the failure
+ * @returns true to retry
+ */
+export function shouldRetry(exchange: FailedExchange): boolean {
+    const hint = exchange.headers["x-should-retry"];
+    if (hint === "true") {
+        return true;
+    }
+    if (hint === "false") {
+        return false;
+    }
+    const status = exchange.status;
+    return status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * How long to wait before retry number `retryNumber` (1 for the first retry):
+ * `retry-after-ms`, else `retry-after` (seconds or an HTTP date) when within 0..60 s,
+ * else 0.5 s doubling per retry up to 8 s, less up to 25% jitter.
+ *
+ * @param retryNumber 1 for the first retry, 2 for the second, ...
+ * @param exchange the failure being retried
+ * @param clock source of the current time and of randomness
+ * @returns milliseconds to wait
+ */
+export function retryDelayMs(retryNumber: number, exchange: FailedExchange, clock: Pick<RetryClock, "now" | "random">): number {
+    const requested = serverRequestedDelayMs(exchange.headers, clock.now());
+    if (requested !== undefined && requested >= 0 && requested <= MAX_RETRY_AFTER_MS) {
+        return requested;
+    }
+    const step = Math.min(INITIAL_BACKOFF_MS * 2 ** (retryNumber - 1), MAX_BACKOFF_MS);
+    return Math.round(step * (1 - JITTER * clock.random()));
+}
+
+function serverRequestedDelayMs(headers: FailedExchange["headers"], nowMs: number): number | undefined {
+    const inMs = Number.parseFloat(headers["retry-after-ms"] ?? "");
+    if (Number.isFinite(inMs)) {
+        return inMs;
+    }
+    const retryAfter = headers["retry-after"];
+    if (retryAfter === undefined) {
+        return undefined;
+    }
+    const inSeconds = Number.parseFloat(retryAfter);
+    if (Number.isFinite(inSeconds)) {
+        return inSeconds * 1000;
+    }
+    const date = Date.parse(retryAfter);
+    return Number.isNaN(date) ? undefined : date - nowMs;
+}

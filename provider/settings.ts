@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { Attempt, ConfigurationError } from "./errors";
+
+/** Everything a client needs to call the Administration API. Lives only in the process that calls. */
+export interface ClientSettings {
+    /** The admin API key (`sk-admin-...`). Never stored, logged or put in an error. */
+    readonly adminKey: string;
+    /** API root including `/v1`, without a trailing slash. */
+    readonly baseUrl: string;
+    /** Time allowed for one HTTP request, in milliseconds. */
+    readonly timeoutMs: number;
+    /** Retries after the first request (so `maxRetries + 1` requests at most). */
+    readonly maxRetries: number;
+}
+
+/** Looks up a stack configuration value by its full key (`openai:adminKey`); `undefined` when unset. */
+export type ConfigLookup = (key: string) => string | undefined;
+
+/** The official API root, used when neither `openai:baseUrl` nor `OPENAI_BASE_URL` is set. */
+export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+/** Default time allowed for one request, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Default retries after the first request, as in OpenAI's own SDKs. */
+export const DEFAULT_MAX_RETRIES = 2;
+
+/** Where each setting comes from: stack config first, then the environment. */
+export const SETTING_SOURCES = {
+    adminKey: { config: "openai:adminKey", env: "OPENAI_ADMIN_KEY" },
+    baseUrl: { config: "openai:baseUrl", env: "OPENAI_BASE_URL" },
+    timeoutMs: { config: "openai:timeoutMs", env: "OPENAI_TIMEOUT_MS" },
+    maxRetries: { config: "openai:maxRetries", env: "OPENAI_MAX_RETRIES" },
+} as const;
+
+type SettingName = keyof typeof SETTING_SOURCES;
+
+function settingLabel(name: SettingName): string {
+    const source = SETTING_SOURCES[name];
+    return `${source.config} (or ${source.env})`;
+}
+
+// Prefixes of OpenAI keys that are not admin keys; such a key gets 401/403 on every
+// admin path, so it is refused before it is sent anywhere.
+const NON_ADMIN_KEY_PREFIXES = ["sk-proj-", "sk-svcacct-", "sk-None-", "sk-user-"];
+
+// Schemas are built on demand (see validation.ts: module-level zod objects would be
+// serialized into the state by value).
+const adminKeySchema = () =>
+    z
+    .string()
+    .refine((key) => !/\s/.test(key), { error: "contains whitespace (a copy-paste accident?)" })
+    .refine((key) => !NON_ADMIN_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)), {
+        error: "holds a project, user or service-account key; the Administration API needs an admin key (sk-admin-...)",
+    });
+
+function isLoopback(hostname: string): boolean {
+    return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+const baseUrlSchema = () =>
+    z
+    .url({ error: "is not a valid URL" })
+    .transform((text) => new URL(text))
+    .refine((url) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
+    .refine((url) => url.protocol === "https:" || isLoopback(url.hostname), {
+        error: "uses plain http:// to a host other than this machine; the admin key would cross the network in clear (use https://)",
+    })
+    .refine((url) => url.search === "" && url.hash === "", { error: "must not have a query or a fragment" })
+    .refine((url) => url.username === "" && url.password === "", { error: "must not carry credentials" })
+    .transform((url) => url.toString().replace(/\/+$/, ""));
+
+function integerSchema(min: number, max: number) {
+    return z.coerce
+        .number({ error: "is not a number" })
+        .int({ error: "must be a whole number" })
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` });
+}
+
+
+/**
+ * Resolves the client settings: stack config wins over the environment, and empty
+ * values count as unset. Throws before any request when a value is missing or unusable.
+ *
+ * @param attempt what the caller is about to do, for error messages
+ * @param config stack configuration lookup (`openai:adminKey`, ...); pass `() => undefined` outside Pulumi
+ * @param env the environment to read `OPENAI_*` variables from
+ * @returns settings ready for {@link createAdminClient}
+ * @throws {ConfigurationError} naming the setting, both ways to set it, and the reason
+ *
+ * @example
+ * const settings = resolveSettings({ operation: "list admin API keys" }, () => undefined, process.env);
+ */
+export function resolveSettings(attempt: Attempt, config: ConfigLookup, env: NodeJS.ProcessEnv): ClientSettings {
+    const raw = (name: SettingName): string | undefined => {
+        const source = SETTING_SOURCES[name];
+        const fromConfig = config(source.config);
+        if (fromConfig !== undefined && fromConfig !== "") {
+            return fromConfig;
+        }
+        const fromEnv = env[source.env];
+        return fromEnv === undefined || fromEnv === "" ? undefined : fromEnv;
+    };
+    const parse = <T>(name: SettingName, schema: z.ZodType<T>, fallback: string): T => {
+        const result = schema.safeParse(raw(name) ?? fallback);
+        if (!result.success) {
+            throw new ConfigurationError(attempt, settingLabel(name), result.error.issues[0]?.message ?? "is not valid");
+        }
+        return result.data;
+    };
+
+    const adminKey = raw("adminKey");
+    if (adminKey === undefined) {
+        throw new ConfigurationError(
+            attempt,
+            settingLabel("adminKey"),
+            "is not set: run `pulumi config set --secret openai:adminKey <key>` or export OPENAI_ADMIN_KEY",
+        );
+    }
+    return {
+        adminKey: parse("adminKey", adminKeySchema(), adminKey),
+        baseUrl: parse("baseUrl", baseUrlSchema(), DEFAULT_BASE_URL),
+        timeoutMs: parse("timeoutMs", integerSchema(1, 600_000), String(DEFAULT_TIMEOUT_MS)),
+        maxRetries: parse("maxRetries", integerSchema(0, 10), String(DEFAULT_MAX_RETRIES)),
+    };
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { Attempt, InvalidInputError } from "./errors";
+
+// Ids become one URL path segment; these rules keep a value from naming another path
+// (`/`, `.`, `..`), a query (`?`) or a fragment (`#`), and catch copy-paste accidents.
+// Built on demand, not held at module level: the provider is serialized with everything
+// its methods reach, and a zod schema object would be copied into the state by value.
+const pathSegmentSchema = () =>
+    z
+    .string({ error: "must be a string" })
+    .min(1, { error: "must not be empty" })
+    .refine((value) => !/\s/.test(value), { error: "must not contain whitespace" })
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "must not contain control characters" })
+    .refine((value) => !/[/?#]/.test(value), { error: 'must not contain "/", "?" or "#"' })
+    .refine((value) => value !== "." && value !== "..", { error: 'must not be "." or ".."' });
+
+/**
+ * Checks that a value can stand as one segment of an API path and returns it
+ * percent-encoded. Throws before anything is sent.
+ *
+ * @param attempt what the caller is about to do, for the error message (without a target:
+ *   the value is not yet known to be printable)
+ * @param property the argument's name, e.g. `keyId`
+ * @param value the value to check
+ * @returns the value, percent-encoded for use in a URL path
+ * @throws {InvalidInputError} naming the property and the reason
+ */
+export function encodePathSegment(attempt: Attempt, property: string, value: unknown): string {
+    const result = pathSegmentSchema().safeParse(value);
+    if (!result.success) {
+        const reason = result.error.issues[0]?.message ?? "is not valid";
+        throw new InvalidInputError(attempt, property, `${reason} (got ${describeValue(value)})`);
+    }
+    return encodeURIComponent(result.data);
+}
+
+/** A short, printable rendering of a refused value: JSON escapes control characters. */
+function describeValue(value: unknown): string {
+    if (typeof value !== "string") {
+        return value === null ? "null" : typeof value;
+    }
+    const shown = JSON.stringify(value);
+    return shown.length > 80 ? `${shown.slice(0, 77)}..."` : shown;
+}
