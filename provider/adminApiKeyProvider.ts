@@ -44,11 +44,30 @@ export class AdminApiKeyProvider implements pulumi.dynamic.ResourceProvider {
      */
     async read(id: string): Promise<pulumi.dynamic.ReadResult<AdminApiKeyOutputs>> {
         const config = this.stackConfig;
-        const key = await retrieveAdminApiKey(
-            (attempt) => createAdminClient(resolveSettings(attempt, (name) => config?.get(name), process.env)),
-            id,
-        );
-        const { id: keyId, ...outputs } = key;
-        return { id: keyId, props: outputs };
+        try {
+            const key = await retrieveAdminApiKey(
+                (attempt) => createAdminClient(resolveSettings(attempt, (name) => config?.get(name), process.env)),
+                id,
+            );
+            const { id: keyId, ...outputs } = key;
+            return { id: keyId, props: outputs };
+        } catch (error) {
+            throw asEngineError(error);
+        }
     }
+}
+
+/**
+ * Serialized by value, this package's error classes are rebuilt as plain functions whose
+ * instances are not `Error`s, and the engine would print "[object Object]". Hand the engine
+ * a real `Error` that carries the same name and message.
+ */
+function asEngineError(error: unknown): Error {
+    if (error instanceof Error) {
+        return error;
+    }
+    const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+    const engineError = new Error(typeof message === "string" ? message : String(error));
+    engineError.name = typeof name === "string" ? name : "Error";
+    return engineError;
 }

@@ -70,6 +70,9 @@ export class OpenAIAdminError extends Error {
      */
     constructor(attempt: Attempt, message: string, details: ErrorDetails = {}) {
         super(message);
+        // When the provider is serialized by value, Pulumi rewrites classes as functions and
+        // `super(message)` no longer initializes `this`; keep the message regardless.
+        this.message = message;
         this.operation = attempt.operation;
         this.target = attempt.target;
         this.status = details.status;

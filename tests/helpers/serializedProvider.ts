@@ -1,0 +1,35 @@
+import * as pulumi from "@pulumi/pulumi";
+import requireFromString = require("require-from-string");
+
+/** What the engine stores in `__provider`, and what the dynamic-provider process rebuilds from it. */
+export interface SerializedProvider {
+    readonly text: string;
+    readonly containsSecrets: boolean;
+}
+
+/** Serializes a provider object exactly as `pulumi.dynamic.Resource` does. */
+export async function serializeProvider(provider: object): Promise<SerializedProvider> {
+    const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+    return { text: serialized.text, containsSecrets: serialized.containsSecrets };
+}
+
+/** Rebuilds a provider from its serialized text the way `@pulumi/pulumi/cmd/dynamic-provider` does. */
+export function loadProvider(text: string): pulumi.dynamic.ResourceProvider {
+    return requireFromString(text).handler() as pulumi.dynamic.ResourceProvider;
+}
+
+/** A `configure` request holding `values` as the stack config, as the engine passes it (decrypted). */
+export function configureRequest(values: Record<string, string>): pulumi.dynamic.ConfigureRequest {
+    return {
+        config: {
+            get: (key) => values[key],
+            require: (key) => {
+                const value = values[key];
+                if (value === undefined) {
+                    throw new Error(`missing required configuration ${key}`);
+                }
+                return value;
+            },
+        },
+    };
+}
