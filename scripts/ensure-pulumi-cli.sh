@@ -10,6 +10,8 @@ minimum="3.139.0" # dynamic providers receive `configure` from this version on
 cache_root="${PULUMI_OPENAI_ADMIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-openai-admin}"
 cache_dir="$cache_root/pulumi-cli-$version"
 
+script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
 say() { printf '[pulumi-cli] %s\n' "$*" >&2; }
 
 version_at_least() { # $1 >= $2, both x.y.z
@@ -26,7 +28,18 @@ if [ -z "${PULUMI_CLI_FORCE_BUILD:-}" ] && command -v pulumi >/dev/null 2>&1; th
   say "ignoring pulumi '${found:-unknown}' on PATH: need >= $minimum"
 fi
 
+# The engine finds the dynamic-provider plugin beside its own binary without the warning it
+# prints for one found elsewhere on PATH; the plugin is a shim that runs the project's SDK.
+place_nodejs_plugin() {
+  local shim="$script_dir/../node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+  if [ -f "$shim" ] && [ ! -e "$cache_dir/pulumi-resource-pulumi-nodejs" ]; then
+    cp "$shim" "$cache_dir/pulumi-resource-pulumi-nodejs"
+    chmod +x "$cache_dir/pulumi-resource-pulumi-nodejs"
+  fi
+}
+
 if [ -x "$cache_dir/pulumi" ]; then
+  place_nodejs_plugin
   say "using cached pulumi $version ($cache_dir)"
   echo "$cache_dir"
   exit 0
@@ -69,5 +82,6 @@ CGO_ENABLED=0 go build -trimpath \
 # Rename last so an interrupted build never looks like a cached one.
 rm -rf "$cache_dir"
 mv "$cache_dir.partial" "$cache_dir"
+place_nodejs_plugin
 say "built pulumi $version in $(( $(date +%s) - started ))s"
 echo "$cache_dir"

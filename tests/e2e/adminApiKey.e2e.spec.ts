@@ -1,0 +1,236 @@
+import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { ConcurrentUpdateError, CommandError } from "@pulumi/pulumi/automation";
+import { AdminApiKey, getAdminApiKeyOutput } from "../../provider";
+import { toAdminApiKeyMetadata, WireAdminApiKey } from "../../provider/adminApiKeys";
+import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { createTestStack, TestStack } from "./harness";
+
+const KEY_TYPE = "pulumi-nodejs:dynamic/openai:AdminApiKey";
+
+/** The outputs the engine should hold for a key: its metadata without the id. */
+function expectedOutputs(wire: WireAdminApiKey | undefined): Record<string, unknown> {
+    assert.ok(wire, "the emulator holds the key");
+    const { id: _id, ...outputs } = toAdminApiKeyMetadata(wire);
+    return outputs;
+}
+
+interface StateResource {
+    readonly type: string;
+    readonly id?: string;
+    readonly urn: string;
+    readonly inputs?: Record<string, unknown>;
+    readonly outputs?: Record<string, unknown>;
+}
+
+async function keyResources(t: TestStack): Promise<StateResource[]> {
+    const deployment = await t.stack.exportStack();
+    const resources = (deployment.deployment as { resources?: StateResource[] }).resources ?? [];
+    return resources.filter((resource) => resource.type === KEY_TYPE);
+}
+
+function withoutProvider(outputs: Record<string, unknown> | undefined): Record<string, unknown> {
+    const { __provider: _provider, ...rest } = outputs ?? {};
+    return rest;
+}
+
+describe("AdminApiKey on the real Pulumi engine", () => {
+    let emulator: AdminApiEmulator;
+    const stacks: TestStack[] = [];
+
+    beforeEach(async () => {
+        emulator = await startEmulator();
+    });
+    const savedEnv = { ...process.env };
+    afterEach(async () => {
+        process.env = { ...savedEnv };
+        await Promise.all(stacks.splice(0).map((t) => t.dispose()));
+        await emulator.close();
+    });
+
+    /**
+     * A stack whose credentials come from secret stack config, or from the environment. An
+     * inline program runs in this process, so for "env" this process gets the variables too,
+     * as a program started by `pulumi up` inherits the CLI's.
+     */
+    async function stackWith(program: () => Promise<Record<string, unknown>>, credentials: "config" | "env" = "config"): Promise<TestStack> {
+        if (credentials === "env") {
+            process.env["OPENAI_ADMIN_KEY"] = emulator.adminKey;
+            process.env["OPENAI_BASE_URL"] = emulator.baseUrl;
+        }
+        const t = await createTestStack(
+            credentials === "config"
+                ? { program, config: { "openai:baseUrl": emulator.baseUrl }, secretConfig: { "openai:adminKey": emulator.adminKey } }
+                : { program, env: { OPENAI_ADMIN_KEY: emulator.adminKey, OPENAI_BASE_URL: emulator.baseUrl } },
+        );
+        stacks.push(t);
+        return t;
+    }
+
+    it("shows the key in preview and exports it exactly as the API holds it, never-used key included", async () => {
+        const t = await stackWith(async () => {
+            const user = AdminApiKey.get("user-key", "key_user_owned");
+            const ci = AdminApiKey.get("ci-key", "key_service_account");
+            const pick = (key: AdminApiKey) =>
+                pulumi.output({
+                    name: key.name,
+                    redactedValue: key.redactedValue,
+                    createdAt: key.createdAt,
+                    expiresAt: key.expiresAt,
+                    lastUsedAt: key.lastUsedAt,
+                    owner: key.owner,
+                });
+            return { user: pick(user), ci: pick(ci), ciId: ci.id };
+        });
+
+        const preview = await t.run((onOutput) => t.stack.preview({ onOutput }));
+        assert.match(preview.stdout, /read\s+pulumi-nodejs:dynamic\/openai:AdminApiKey\s+ci-key/);
+        assert.match(preview.stdout, /"CI deploy key"/);
+        assert.match(preview.stdout, /"sa_ci_bot"/);
+
+        const up = await t.run((onOutput) => t.stack.up({ onOutput }));
+        assert.deepEqual(up.outputs["user"]?.value, expectedOutputs(emulator.keys.get("key_user_owned")));
+        assert.deepEqual(up.outputs["ci"]?.value, expectedOutputs(emulator.keys.get("key_service_account")));
+        assert.equal(up.outputs["ci"]?.value.lastUsedAt, null, "a never-used key keeps lastUsedAt null");
+        assert.equal(up.outputs["ciId"]?.value, "key_service_account");
+
+        const resources = await keyResources(t);
+        assert.deepEqual(resources.map((r) => r.id).sort(), ["key_service_account", "key_user_owned"]);
+        for (const resource of resources) {
+            assert.deepEqual(withoutProvider(resource.outputs), expectedOutputs(emulator.keys.get(resource.id!)));
+        }
+        // The engine ran exactly one read per key in preview and one in up.
+        assert.equal(emulator.requests.filter((r) => r.path.endsWith("/key_user_owned")).length, 2);
+    });
+
+    it("reads a key through getAdminApiKeyOutput, also when its id is unknown until another resource exists", async () => {
+        const t = await stackWith(async () => {
+            const source = new KeyIdSource("source", { target: "key_expired" });
+            const later = getAdminApiKeyOutput({ keyId: source.keyId });
+            const known = getAdminApiKeyOutput({ keyId: "key_sparse" });
+            return { later, known };
+        });
+        const preview = await t.run((onOutput) => t.stack.preview({ onOutput }));
+        assert.match(preview.stdout, /\+ 2 to create/);
+        assert.match(preview.stdout, /known\s*:\s*\{/, "the known id is read during preview");
+        assert.match(preview.stdout, /later\s*:\s*\[unknown\]/, "the unknown id leaves the result unknown");
+
+        const up = await t.run((onOutput) => t.stack.up({ onOutput }));
+        assert.deepEqual(up.outputs["later"]?.value, toAdminApiKeyMetadata(emulator.keys.get("key_expired")!));
+        assert.deepEqual(up.outputs["known"]?.value, toAdminApiKeyMetadata(emulator.keys.get("key_sparse")!));
+    });
+
+    it("picks up changes on refresh and fails the next update with the whole story when the key is deleted", async () => {
+        const t = await stackWith(async () => ({ lastUsedAt: AdminApiKey.get("ci-key", "key_service_account").lastUsedAt }), "env");
+        await t.run((onOutput) => t.stack.up({ onOutput }));
+        assert.equal((await keyResources(t))[0]?.outputs?.["lastUsedAt"], null);
+
+        const usedAt = 1_790_000_000;
+        emulator.keys.set("key_service_account", { ...emulator.keys.get("key_service_account")!, last_used_at: usedAt });
+        const refresh = await t.run((onOutput) => t.stack.refresh({ onOutput }));
+        assert.match(refresh.stdout, /~ 1 updated|1 updated/);
+        assert.equal((await keyResources(t))[0]?.outputs?.["lastUsedAt"], usedAt);
+
+        emulator.keys.delete("key_service_account");
+        const error = await t.run((onOutput) => t.stack.up({ onOutput })).then(
+            () => assert.fail("the update should fail"),
+            (e: unknown) => e,
+        );
+        assert.ok(error instanceof CommandError, String(error));
+        const notFound = emulator.requests.filter((r) => r.status === 404);
+        assert.equal(notFound.length, 1, "a missing key is read once, not retried");
+        const printed = String(error);
+        assert.match(printed, /NotFoundError: retrieve admin API key "key_service_account" failed: HTTP 404: No admin API key found with id 'key_service_account'\./);
+        assert.ok(printed.includes(`[request id: ${notFound[0]!.requestId}]`), "the CLI output carries the request id");
+    });
+
+    it("fails with the 401 message when the admin key is wrong", async () => {
+        const t = await createTestStack({
+            program: async () => ({ name: AdminApiKey.get("ci-key", "key_service_account").name }),
+            env: { OPENAI_BASE_URL: emulator.baseUrl },
+            secretConfig: { "openai:adminKey": "sk-admin-this-is-not-the-emulators-key" },
+        });
+        stacks.push(t);
+        const error = await t.run((onOutput) => t.stack.preview({ onOutput })).then(
+            () => assert.fail("the preview should fail"),
+            (e: unknown) => e,
+        );
+        const printed = String(error);
+        assert.match(printed, /AuthenticationError: retrieve admin API key "key_service_account" failed: HTTP 401: Incorrect API key provided\./);
+        assert.match(printed, /needs an admin key \(sk-admin-\.\.\.\)/);
+        assert.match(printed, /\[request id: req_[0-9a-f]+\]/);
+        assert.ok(!printed.includes("sk-admin-this-is-not-the-emulators-key"));
+    });
+
+    for (const credentials of ["env", "config"] as const) {
+        it(`keeps an admin key from ${credentials === "env" ? "OPENAI_ADMIN_KEY" : "secret stack config"} out of state, exports and output`, async () => {
+            const t = await stackWith(async () => {
+                const keys = ["key_user_owned", "key_service_account", "key_expired"].map((id) => AdminApiKey.get(id, id));
+                return { names: keys.map((k) => k.name), direct: getAdminApiKeyOutput({ keyId: "key_sparse" }).redactedValue };
+            }, credentials);
+            await t.run((onOutput) => t.stack.up({ onOutput }));
+            await t.run((onOutput) => t.stack.refresh({ onOutput }));
+            await t.run((onOutput) => t.stack.preview({ onOutput }));
+            const plain = await t.cli(["stack", "export"]);
+            const revealed = await t.cli(["stack", "export", "--show-secrets"]);
+            const outputs = await t.cli(["stack", "output", "--json", "--show-secrets"]);
+            const state = await t.stateFiles();
+            for (const [where, text] of Object.entries({ plain: plain.stdout, outputs: outputs.stdout, state, printed: t.printed.join("\n") })) {
+                assert.ok(text.length > 100, `${where} has something to search`);
+                assert.ok(!text.includes(emulator.adminKey), `the admin key appears in ${where}`);
+            }
+
+            const deployment = JSON.parse(revealed.stdout) as { deployment: { resources: StateResource[] } };
+            if (credentials === "config") {
+                // The engine hands the whole stack config to the default provider of dynamic
+                // resources and keeps it, encrypted, in that provider's state (pkg/resource/deploy
+                // target.go, GetPackageConfig). Those copies are the engine's, and the only ones.
+                const defaultProvider = deployment.deployment.resources.find((r) => r.type === "pulumi:providers:pulumi-nodejs");
+                for (const bag of [defaultProvider?.inputs, defaultProvider?.outputs]) {
+                    assert.ok(JSON.stringify(bag?.["openai:adminKey"]).includes(emulator.adminKey));
+                    delete bag?.["openai:adminKey"];
+                }
+                assert.ok(!plain.stdout.includes(emulator.adminKey), "encrypted in the plain export");
+            }
+            assert.ok(!JSON.stringify(deployment).includes(emulator.adminKey), "no other copy with --show-secrets");
+
+            const resources = deployment.deployment.resources.filter((r) => r.type === KEY_TYPE);
+            assert.equal(resources.length, 3);
+            const providerBytes = resources.map((r) => String(r.outputs?.["__provider"] ?? "").length);
+            console.log(`      __provider: ${providerBytes[0]} bytes per resource; state: ${Buffer.byteLength(revealed.stdout)} bytes for ${resources.length} keys`);
+            assert.ok(providerBytes.every((bytes) => bytes > 0 && bytes === providerBytes[0]), "one serialized provider shared by every key");
+        });
+    }
+
+    it("runs two stacks in parallel against the same API", async () => {
+        const first = await stackWith(async () => ({ owner: AdminApiKey.get("a", "key_user_owned").owner }));
+        const second = await stackWith(async () => ({ owner: AdminApiKey.get("b", "key_expired").owner }), "env");
+        const [one, two] = await Promise.all([
+            first.run((onOutput) => first.stack.up({ onOutput })),
+            second.run((onOutput) => second.stack.up({ onOutput })),
+        ]);
+        assert.equal(one.outputs["owner"]?.value.id, "user_ada");
+        assert.equal(two.outputs["owner"]?.value.id, "user_grace");
+        assert.ok(!(one instanceof ConcurrentUpdateError));
+    });
+});
+
+/** A resource whose `keyId` output is computed on create, so it is unknown during the first preview. */
+class KeyIdSource extends pulumi.dynamic.Resource {
+    declare readonly keyId: pulumi.Output<string>;
+
+    constructor(name: string, args: { target: pulumi.Input<string> }) {
+        super(
+            {
+                async create(inputs: { target: string }) {
+                    return { id: `source-${inputs.target}`, outs: { target: inputs.target, keyId: inputs.target } };
+                },
+            },
+            name,
+            { target: args.target, keyId: undefined },
+            {},
+            "e2e",
+            "KeyIdSource",
+        );
+    }
+}
