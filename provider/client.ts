@@ -100,7 +100,11 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
             } catch (error) {
                 throw describeFailure(attempt, error, settings, redact);
             }
-            const details: ErrorDetails = { status: response.status, requestId: requestIdOf(response), attempts: attemptsOf(response.config) };
+            const details: ErrorDetails = {
+                status: response.status,
+                requestId: requestIdOf(response),
+                attempts: attemptsOf(response.config),
+            };
             let body: unknown;
             try {
                 body = JSON.parse(response.data);
@@ -123,7 +127,11 @@ function exchangeOf(error: AxiosError): FailedExchange {
 function headersOf(response: AxiosResponse | undefined): Record<string, string | undefined> {
     const headers: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(response?.headers ?? {})) {
-        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value === undefined || value === null ? undefined : String(value);
+        headers[name.toLowerCase()] = Array.isArray(value)
+            ? value.join(", ")
+            : value === undefined || value === null
+              ? undefined
+              : String(value);
     }
     return headers;
 }
@@ -138,12 +146,12 @@ function attemptsOf(config: { "axios-retry"?: { retryCount?: number } } | undefi
 
 const openAIErrorBody = () =>
     z.object({
-    error: z.object({
-        message: z.string().nullish(),
-        type: z.string().nullish(),
-        code: z.union([z.string(), z.number()]).nullish(),
-    }),
-});
+        error: z.object({
+            message: z.string().nullish(),
+            type: z.string().nullish(),
+            code: z.union([z.string(), z.number()]).nullish(),
+        }),
+    });
 
 // Turns whatever axios threw into one of this package's errors, holding nothing of the
 // request (its headers carry the key): only status, request id and OpenAI's own words.
@@ -176,10 +184,7 @@ function describeFailure(attempt: Attempt, error: unknown, settings: ClientSetti
         status: response.status,
         requestId: requestIdOf(response),
         attempts,
-        openaiMessage:
-            openai?.message != null
-                ? redact(openai.message)
-                : `(no OpenAI error in the body: ${excerpt(body, redact)})`,
+        openaiMessage: openai?.message != null ? redact(openai.message) : `(no OpenAI error in the body: ${excerpt(body, redact)})`,
         openaiType: openai?.type ?? undefined,
         openaiCode: openai?.code == null ? undefined : String(openai.code),
     };

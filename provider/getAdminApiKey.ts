@@ -37,10 +37,7 @@ export interface FetchDependencies {
  * @returns the key's metadata
  */
 export function fetchAdminApiKey(args: GetAdminApiKeyArgs, deps: FetchDependencies): Promise<GetAdminApiKeyResult> {
-    return retrieveAdminApiKey(
-        (attempt) => createAdminClient(resolveSettings(attempt, deps.config, deps.env), deps.client),
-        args?.keyId,
-    );
+    return retrieveAdminApiKey((attempt) => createAdminClient(resolveSettings(attempt, deps.config, deps.env), deps.client), args?.keyId);
 }
 
 /**

@@ -46,11 +46,11 @@ const NON_ADMIN_KEY_PREFIXES = ["sk-proj-", "sk-svcacct-", "sk-None-", "sk-user-
 // serialized into the state by value).
 const adminKeySchema = () =>
     z
-    .string()
-    .refine((key) => !/\s/.test(key), { error: "contains whitespace (a copy-paste accident?)" })
-    .refine((key) => !NON_ADMIN_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)), {
-        error: "holds a project, user or service-account key; the Administration API needs an admin key (sk-admin-...)",
-    });
+        .string()
+        .refine((key) => !/\s/.test(key), { error: "contains whitespace (a copy-paste accident?)" })
+        .refine((key) => !NON_ADMIN_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)), {
+            error: "holds a project, user or service-account key; the Administration API needs an admin key (sk-admin-...)",
+        });
 
 function isLoopback(hostname: string): boolean {
     return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -58,15 +58,15 @@ function isLoopback(hostname: string): boolean {
 
 const baseUrlSchema = () =>
     z
-    .url({ error: "is not a valid URL" })
-    .transform((text) => new URL(text))
-    .refine((url) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
-    .refine((url) => url.protocol === "https:" || isLoopback(url.hostname), {
-        error: "uses plain http:// to a host other than this machine; the admin key would cross the network in clear (use https://)",
-    })
-    .refine((url) => url.search === "" && url.hash === "", { error: "must not have a query or a fragment" })
-    .refine((url) => url.username === "" && url.password === "", { error: "must not carry credentials" })
-    .transform((url) => url.toString().replace(/\/+$/, ""));
+        .url({ error: "is not a valid URL" })
+        .transform((text) => new URL(text))
+        .refine((url) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
+        .refine((url) => url.protocol === "https:" || isLoopback(url.hostname), {
+            error: "uses plain http:// to a host other than this machine; the admin key would cross the network in clear (use https://)",
+        })
+        .refine((url) => url.search === "" && url.hash === "", { error: "must not have a query or a fragment" })
+        .refine((url) => url.username === "" && url.password === "", { error: "must not carry credentials" })
+        .transform((url) => url.toString().replace(/\/+$/, ""));
 
 function integerSchema(min: number, max: number) {
     return z.coerce
@@ -75,7 +75,6 @@ function integerSchema(min: number, max: number) {
         .min(min, { error: `must be at least ${min}` })
         .max(max, { error: `must be at most ${max}` });
 }
-
 
 /**
  * Resolves the client settings: stack config wins over the environment, and empty

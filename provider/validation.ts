@@ -7,12 +7,12 @@ import { Attempt, InvalidInputError } from "./errors";
 // its methods reach, and a zod schema object would be copied into the state by value.
 const pathSegmentSchema = () =>
     z
-    .string({ error: "must be a string" })
-    .min(1, { error: "must not be empty" })
-    .refine((value) => !/\s/.test(value), { error: "must not contain whitespace" })
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "must not contain control characters" })
-    .refine((value) => !/[/?#]/.test(value), { error: 'must not contain "/", "?" or "#"' })
-    .refine((value) => value !== "." && value !== "..", { error: 'must not be "." or ".."' });
+        .string({ error: "must be a string" })
+        .min(1, { error: "must not be empty" })
+        .refine((value) => !/\s/.test(value), { error: "must not contain whitespace" })
+        .refine((value) => !/\p{Cc}/u.test(value), { error: "must not contain control characters" })
+        .refine((value) => !/[/?#]/.test(value), { error: 'must not contain "/", "?" or "#"' })
+        .refine((value) => value !== "." && value !== "..", { error: 'must not be "." or ".."' });
 
 /**
  * Checks that a value can stand as one segment of an API path and returns it

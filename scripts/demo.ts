@@ -27,9 +27,14 @@ function step(text: string): void {
 async function chooseTarget(): Promise<Target> {
     const adminKey = process.env["OPENAI_ADMIN_KEY"];
     if (adminKey !== undefined && adminKey !== "") {
-        const keyIds = (process.env["OPENAI_ADMIN_KEY_IDS"] ?? "").split(",").map((id) => id.trim()).filter((id) => id !== "");
+        const keyIds = (process.env["OPENAI_ADMIN_KEY_IDS"] ?? "")
+            .split(",")
+            .map((id) => id.trim())
+            .filter((id) => id !== "");
         if (keyIds.length === 0) {
-            throw new Error("OPENAI_ADMIN_KEY is set, so the demo reads the real API: set OPENAI_ADMIN_KEY_IDS=key_abc,key_def to the admin key ids to look up");
+            throw new Error(
+                "OPENAI_ADMIN_KEY is set, so the demo reads the real API: set OPENAI_ADMIN_KEY_IDS=key_abc,key_def to the admin key ids to look up",
+            );
         }
         step(`OPENAI_ADMIN_KEY is set: looking up ${keyIds.length} key(s) in the real Administration API`);
         return { stackName: "openai", keyIds, env: {} };
@@ -107,7 +112,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-    const message = error instanceof automation.CommandError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message =
+        error instanceof automation.CommandError
+            ? error.message
+            : error instanceof Error
+              ? `${error.name}: ${error.message}`
+              : String(error);
     console.error(`\nThe demo failed: ${message}`);
     process.exitCode = 1;
 });

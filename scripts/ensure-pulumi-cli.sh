@@ -72,13 +72,22 @@ heartbeat &
 beat=$!
 trap 'kill $beat 2>/dev/null || true; rm -rf "$work"' EXIT
 
+# Go's own output (hundreds of "downloading" lines) goes to a log, shown only on failure.
+run_logged() {
+  if ! "$@" >"$work/go.log" 2>&1; then
+    say "failed: $*"
+    tail -n 40 "$work/go.log" >&2
+    exit 1
+  fi
+}
+
 say "resolving modules"
-go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$version" >&2
+run_logged go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$version"
 say "compiling (modules resolved after $(( $(date +%s) - started ))s)"
 mkdir -p "$cache_dir.partial"
-CGO_ENABLED=0 go build -trimpath \
+run_logged env CGO_ENABLED=0 go build -trimpath \
   -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
-  -o "$cache_dir.partial/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
+  -o "$cache_dir.partial/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 # Rename last so an interrupted build never looks like a cached one.
 rm -rf "$cache_dir"
 mv "$cache_dir.partial" "$cache_dir"

@@ -139,7 +139,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
 
     function route(method: string, url: URL, authorization: string | undefined, body: string): Answer {
         if (authorization !== `Bearer ${adminKey}`) {
-            return errorAnswer(401, "Incorrect API key provided. You need an admin key of this organization.", undefined, "invalid_api_key");
+            return errorAnswer(
+                401,
+                "Incorrect API key provided. You need an admin key of this organization.",
+                undefined,
+                "invalid_api_key",
+            );
         }
         if (url.pathname === KEYS_PATH) {
             if (method === "GET") {
@@ -200,8 +205,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
             return errorAnswer(400, "Missing required parameter: 'name'.", undefined, null, "name");
         }
         const expires = parsed.expires_in_seconds;
-        if (expires !== undefined && (typeof expires !== "number" || !Number.isInteger(expires) || expires < 1 || expires > MAX_CREATE_EXPIRY_SECONDS)) {
-            return errorAnswer(400, `expires_in_seconds must be an integer between 1 and ${MAX_CREATE_EXPIRY_SECONDS}.`, undefined, null, "expires_in_seconds");
+        if (
+            expires !== undefined &&
+            (typeof expires !== "number" || !Number.isInteger(expires) || expires < 1 || expires > MAX_CREATE_EXPIRY_SECONDS)
+        ) {
+            return errorAnswer(
+                400,
+                `expires_in_seconds must be an integer between 1 and ${MAX_CREATE_EXPIRY_SECONDS}.`,
+                undefined,
+                null,
+                "expires_in_seconds",
+            );
         }
         const value = `sk-admin-${randomBytes(24).toString("base64url")}`;
         const created: WireAdminApiKey = {
@@ -212,7 +226,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
             created_at: now(),
             expires_at: expires === undefined ? null : now() + expires,
             last_used_at: null,
-            owner: { type: "user", object: "organization.user", id: "user_emulator", name: "Emulator owner", created_at: now(), role: "owner" },
+            owner: {
+                type: "user",
+                object: "organization.user",
+                id: "user_emulator",
+                name: "Emulator owner",
+                created_at: now(),
+                role: "owner",
+            },
         };
         keys.set(created.id, created);
         return json(200, { ...created, value });

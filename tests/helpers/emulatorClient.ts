@@ -25,7 +25,7 @@ export async function rejectionOf(action: () => Promise<unknown>): Promise<Error
         if (error instanceof Error) {
             return error;
         }
-        throw new Error(`threw a non-Error: ${String(error)}`);
+        throw new Error(`threw a non-Error: ${String(error)}`, { cause: error });
     }
     throw new Error("expected a rejection, but the call succeeded");
 }

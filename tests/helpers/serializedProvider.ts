@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import requireFromString = require("require-from-string");
+import requireFromString from "require-from-string";
 
 /** What the engine stores in `__provider`, and what the dynamic-provider process rebuilds from it. */
 export interface SerializedProvider {
@@ -15,7 +15,8 @@ export async function serializeProvider(provider: object): Promise<SerializedPro
 
 /** Rebuilds a provider from its serialized text the way `@pulumi/pulumi/cmd/dynamic-provider` does. */
 export function loadProvider(text: string): pulumi.dynamic.ResourceProvider {
-    return requireFromString(text).handler() as pulumi.dynamic.ResourceProvider;
+    const module = requireFromString(text) as { handler(): pulumi.dynamic.ResourceProvider };
+    return module.handler();
 }
 
 /** A `configure` request holding `values` as the stack config, as the engine passes it (decrypted). */

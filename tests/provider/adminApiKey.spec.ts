@@ -15,7 +15,14 @@ const MOCK_STATE = {
     createdAt: 1_700_000_000,
     expiresAt: null,
     lastUsedAt: 1_700_100_000,
-    owner: { id: "sa_ci_bot", name: "ci-bot", type: "service_account", role: "member", object: "organization.service_account", createdAt: 1_690_000_000 },
+    owner: {
+        id: "sa_ci_bot",
+        name: "ci-bot",
+        type: "service_account",
+        role: "member",
+        object: "organization.service_account",
+        createdAt: 1_690_000_000,
+    },
 };
 
 function outputValue<T>(output: pulumi.Output<T>): Promise<T> {
@@ -29,9 +36,9 @@ describe("AdminApiKey wiring (mocks)", () => {
     const SECRET_IN_ENV = "sk-admin-wiring-test-secret-0123456789";
     const savedKey = process.env["OPENAI_ADMIN_KEY"];
 
-    before(() => {
+    before(async () => {
         process.env["OPENAI_ADMIN_KEY"] = SECRET_IN_ENV;
-        pulumi.runtime.setMocks(
+        await pulumi.runtime.setMocks(
             {
                 newResource: (args) => {
                     calls.push({ type: args.type, name: args.name, id: args.id, inputs: args.inputs });
@@ -78,8 +85,7 @@ describe("AdminApiKey wiring (mocks)", () => {
     });
 
     it("sends no credential among its inputs, the serialized provider included", async () => {
-        AdminApiKey.get("inputs", "key_user_owned");
-        await outputValue(AdminApiKey.get("inputs-2", "key_user_owned").id);
+        await outputValue(AdminApiKey.get("inputs", "key_user_owned").id);
         const call = calls.find((c) => c.name === "inputs");
         assert.ok(call);
         assert.ok(typeof call.inputs["__provider"] === "string", "the provider travels as __provider");

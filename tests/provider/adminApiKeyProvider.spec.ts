@@ -59,7 +59,10 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
         await provider.configure!(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
         const error = await rejectionOf(() => provider.read!("key_gone", {}));
         // What the engine prints is `${error}`: it must read as the whole story.
-        assert.match(String(error), /^NotFoundError: retrieve admin API key "key_gone" failed: HTTP 404: .* \[request id: req_[0-9a-f]+\]$/);
+        assert.match(
+            String(error),
+            /^NotFoundError: retrieve admin API key "key_gone" failed: HTTP 404: .* \[request id: req_[0-9a-f]+\]$/,
+        );
         assert.ok(error.stack?.includes("key_gone"));
     });
 
@@ -92,7 +95,7 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
                     "  const sf = await pulumi.runtime.serializeFunction(() => new AdminApiKeyProvider(), { allowSecrets: true });",
                     "  const provider = requireFromString(sf.text).handler();",
                     "  await provider.configure({ config: { get: () => undefined, require: () => { throw new Error('unset'); } } });",
-                    '  const read = await provider.read(process.argv[2], {});',
+                    "  const read = await provider.read(process.argv[2], {});",
                     "  console.log(JSON.stringify({ text: sf.text, read }));",
                     "})().catch((e) => { console.error(e.message); process.exit(1); });",
                 ].join("\n"),
@@ -118,7 +121,7 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
             // unexported path would make serialization fail for every user.
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const { getModuleFromPath } = require("@pulumi/pulumi/runtime/closure/package") as {
-                getModuleFromPath(modulePath: string, definition: object): string;
+                getModuleFromPath: (modulePath: string, definition: object) => string;
             };
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const definition = require(path.join(REPO_ROOT, "package.json")) as object;

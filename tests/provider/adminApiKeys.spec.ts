@@ -9,7 +9,14 @@ const fullKey: WireAdminApiKey = {
     created_at: 1711471533,
     expires_at: 1714063533,
     last_used_at: 1711471534,
-    owner: { type: "service_account", object: "organization.service_account", id: "sa_456", name: "deployer", created_at: 1711471000, role: "member" },
+    owner: {
+        type: "service_account",
+        object: "organization.service_account",
+        id: "sa_456",
+        name: "deployer",
+        created_at: 1711471000,
+        role: "member",
+    },
 };
 
 describe("wireAdminApiKeySchema", () => {
@@ -46,11 +53,23 @@ describe("toAdminApiKeyMetadata", () => {
             createdAt: 1711471533,
             expiresAt: 1714063533,
             lastUsedAt: 1711471534,
-            owner: { id: "sa_456", name: "deployer", type: "service_account", role: "member", object: "organization.service_account", createdAt: 1711471000 },
+            owner: {
+                id: "sa_456",
+                name: "deployer",
+                type: "service_account",
+                role: "member",
+                object: "organization.service_account",
+                createdAt: 1711471000,
+            },
         });
     });
     it("turns every absent optional field into null, owner included", () => {
-        const mapped = toAdminApiKeyMetadata({ object: "organization.admin_api_key", id: "key_s", redacted_value: "sk-admin...s", created_at: 5 });
+        const mapped = toAdminApiKeyMetadata({
+            object: "organization.admin_api_key",
+            id: "key_s",
+            redacted_value: "sk-admin...s",
+            created_at: 5,
+        });
         assert.deepEqual(mapped, {
             id: "key_s",
             name: null,

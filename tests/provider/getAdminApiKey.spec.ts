@@ -35,9 +35,10 @@ describe("getAdminApiKey against the emulator", () => {
         assert.deepEqual(key, toAdminApiKeyMetadata(emulator.keys.get("key_service_account")!));
         assert.equal(key.owner.type, "service_account");
         assert.equal(key.lastUsedAt, null);
-        assert.deepEqual(emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`), [
-            "GET /v1/organization/admin_api_keys/key_service_account 200",
-        ]);
+        assert.deepEqual(
+            emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`),
+            ["GET /v1/organization/admin_api_keys/key_service_account 200"],
+        );
     });
 
     it("returns null for every field a sparse key lacks", async () => {
@@ -71,7 +72,10 @@ describe("getAdminApiKey against the emulator", () => {
         emulator.injectFaults({ kind: "status", status: 429 });
         const key = await fetch("key_user_owned");
         assert.equal(key.id, "key_user_owned");
-        assert.deepEqual(emulator.requests.map((r) => r.status), [429, 200]);
+        assert.deepEqual(
+            emulator.requests.map((r) => r.status),
+            [429, 200],
+        );
         assert.deepEqual(clock.sleep.args, [[500]]);
     });
 
@@ -84,7 +88,10 @@ describe("getAdminApiKey against the emulator", () => {
     it("retries a 500 and then succeeds", async () => {
         emulator.injectFaults({ kind: "status", status: 500 });
         assert.equal((await fetch("key_expired")).id, "key_expired");
-        assert.deepEqual(emulator.requests.map((r) => r.status), [500, 200]);
+        assert.deepEqual(
+            emulator.requests.map((r) => r.status),
+            [500, 200],
+        );
     });
 
     it("gives up after the configured retries with the last status and the attempt count", async () => {
@@ -107,7 +114,10 @@ describe("getAdminApiKey against the emulator", () => {
         emulator.injectFaults({ kind: "body", status: 403, body: "<html><body><h1>403 Forbidden</h1>\n</body></html>" });
         const error = await rejectionOf(() => fetch("key_user_owned"));
         assert.equal(error.name, "PermissionDeniedError");
-        assert.match(error.message, /HTTP 403: \(no OpenAI error in the body: body starts with "<html><body><h1>403 Forbidden<\/h1> <\/body><\/html>"\)/);
+        assert.match(
+            error.message,
+            /HTTP 403: \(no OpenAI error in the body: body starts with "<html><body><h1>403 Forbidden<\/h1> <\/body><\/html>"\)/,
+        );
         assert.match(error.message, /request id: req_/);
     });
 
@@ -115,7 +125,10 @@ describe("getAdminApiKey against the emulator", () => {
         emulator.injectFaults({ kind: "truncate" });
         const error = await rejectionOf(() => fetch("key_user_owned"));
         assert.ok(error instanceof InvalidResponseError);
-        assert.match(error.message, /^retrieve admin API key "key_user_owned" failed: HTTP 200 response is not usable: body is not valid JSON \(body starts with "\{\\"object\\":/);
+        assert.match(
+            error.message,
+            /^retrieve admin API key "key_user_owned" failed: HTTP 200 response is not usable: body is not valid JSON \(body starts with "\{\\"object\\":/,
+        );
         assert.equal(error.requestId, lastRequestId());
     });
 
@@ -136,7 +149,10 @@ describe("getAdminApiKey against the emulator", () => {
         emulator.injectFaults({ kind: "reset" }, { kind: "reset" }, { kind: "reset" });
         const error = await rejectionOf(() => fetch("key_user_owned"));
         assert.ok(error instanceof ConnectionError);
-        assert.match(error.message, /could not reach http:\/\/127\.0\.0\.1:\d+\/v1 \(ECONNRESET: socket hang up\) \(after 3 attempts\) \[request id: none\]/);
+        assert.match(
+            error.message,
+            /could not reach http:\/\/127\.0\.0\.1:\d+\/v1 \(ECONNRESET: socket hang up\) \(after 3 attempts\) \[request id: none\]/,
+        );
     });
 
     it("times out a response that never arrives", async () => {
@@ -147,7 +163,9 @@ describe("getAdminApiKey against the emulator", () => {
     });
 
     it("reports an unreachable host", async () => {
-        const error = await rejectionOf(() => fetch("key_user_owned", { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", OPENAI_MAX_RETRIES: "1" }));
+        const error = await rejectionOf(() =>
+            fetch("key_user_owned", { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", OPENAI_MAX_RETRIES: "1" }),
+        );
         assert.ok(error instanceof ConnectionError);
         assert.match(error.message, /could not reach http:\/\/127\.0\.0\.1:9\/v1 \(ECONNREFUSED/);
         assert.equal(clock.sleep.callCount, 1);

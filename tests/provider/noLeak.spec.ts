@@ -16,7 +16,7 @@ function renderings(error: Error): string[] {
         error.stack ?? "",
         inspect(error, { depth: 20, showHidden: true }),
         JSON.stringify(error),
-        JSON.stringify(Object.getOwnPropertyNames(error).map((name) => (error as unknown as Record<string, unknown>)[name])),
+        JSON.stringify(Object.getOwnPropertyNames(error).map((name): unknown => Reflect.get(error, name))),
     ];
 }
 
@@ -32,10 +32,11 @@ describe("the admin key never leaks", () => {
         // Capture whatever anything prints while the calls run.
         for (const stream of [process.stdout, process.stderr] as const) {
             const write = stream.write.bind(stream);
-            sandbox.stub(stream, "write").callsFake(((chunk: unknown, ...rest: unknown[]) => {
+            const passOn = write as (...args: unknown[]) => boolean;
+            sandbox.stub(stream, "write").callsFake((chunk: unknown, ...rest: unknown[]) => {
                 output.push(String(chunk));
-                return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
-            }) as typeof stream.write);
+                return passOn(chunk, ...rest);
+            });
         }
     });
     afterEach(async () => {
@@ -62,7 +63,9 @@ describe("the admin key never leaks", () => {
     for (const [what, faults, env] of failures) {
         it(`keeps it out of the error and the output on ${what}`, async () => {
             emulator.injectFaults(...faults);
-            const error = await rejectionOf(() => fetchAdminApiKey({ keyId: "key_user_owned" }, emulatorDependencies(emulator, fakeClock(), env)));
+            const error = await rejectionOf(() =>
+                fetchAdminApiKey({ keyId: "key_user_owned" }, emulatorDependencies(emulator, fakeClock(), env)),
+            );
             assertNoKey([...renderings(error), ...output], emulator.adminKey);
         });
     }
@@ -83,7 +86,10 @@ describe("the admin key never leaks", () => {
     it("keeps a refused key (whitespace, project key) out of the message", async () => {
         for (const key of [`${emulator.adminKey} `, "sk-proj-leaky-project-key-0123456789"]) {
             const error = await rejectionOf(() =>
-                fetchAdminApiKey({ keyId: "key_user_owned" }, { config: () => undefined, env: { OPENAI_ADMIN_KEY: key, OPENAI_BASE_URL: emulator.baseUrl } }),
+                fetchAdminApiKey(
+                    { keyId: "key_user_owned" },
+                    { config: () => undefined, env: { OPENAI_ADMIN_KEY: key, OPENAI_BASE_URL: emulator.baseUrl } },
+                ),
             );
             assertNoKey([...renderings(error), ...output], key.trim());
         }

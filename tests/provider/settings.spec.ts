@@ -31,16 +31,12 @@ describe("resolveSettings", () => {
     });
 
     it("prefers stack config over the environment, setting by setting", () => {
-        const settings = resolveSettings(
-            attempt,
-            stackConfig({ "openai:adminKey": "sk-admin-from-config", "openai:timeoutMs": "1500" }),
-            {
-                OPENAI_ADMIN_KEY: "sk-admin-from-env",
-                OPENAI_BASE_URL: "https://proxy.example.com/v1/",
-                OPENAI_TIMEOUT_MS: "99",
-                OPENAI_MAX_RETRIES: "5",
-            },
-        );
+        const settings = resolveSettings(attempt, stackConfig({ "openai:adminKey": "sk-admin-from-config", "openai:timeoutMs": "1500" }), {
+            OPENAI_ADMIN_KEY: "sk-admin-from-env",
+            OPENAI_BASE_URL: "https://proxy.example.com/v1/",
+            OPENAI_TIMEOUT_MS: "99",
+            OPENAI_MAX_RETRIES: "5",
+        });
         assert.deepEqual(settings, {
             adminKey: "sk-admin-from-config",
             baseUrl: "https://proxy.example.com/v1",
@@ -61,7 +57,10 @@ describe("resolveSettings", () => {
     it("names both ways to set the admin key when it is missing", () => {
         const error = refusal({}, {});
         assert.equal(error.setting, "openai:adminKey (or OPENAI_ADMIN_KEY)");
-        assert.match(error.message, /^retrieve admin API key "key_abc" refused before sending: openai:adminKey \(or OPENAI_ADMIN_KEY\) is not set/);
+        assert.match(
+            error.message,
+            /^retrieve admin API key "key_abc" refused before sending: openai:adminKey \(or OPENAI_ADMIN_KEY\) is not set/,
+        );
         assert.match(error.message, /pulumi config set --secret openai:adminKey/);
         assert.match(error.message, /export OPENAI_ADMIN_KEY/);
     });
