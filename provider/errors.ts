@@ -84,15 +84,15 @@ export class OpenAIAdminError extends Error {
     }
 }
 
-/** An argument failed validation; no request was sent. */
+/** An argument or setting failed validation; no request was sent. */
 export class InvalidInputError extends OpenAIAdminError {
     override readonly name: string = "InvalidInputError";
-    /** The argument at fault, e.g. `keyId`. */
+    /** The argument or setting at fault, e.g. `keyId`. */
     readonly property: string;
 
     /**
      * @param attempt what was being done
-     * @param property the argument at fault
+     * @param property the argument or setting at fault
      * @param reason why it was refused, e.g. `must not be empty`
      */
     constructor(attempt: Attempt, property: string, reason: string) {
@@ -101,21 +101,12 @@ export class InvalidInputError extends OpenAIAdminError {
     }
 }
 
-/** The provider's configuration (stack config or environment) is missing or unusable; no request was sent. */
-export class ConfigurationError extends OpenAIAdminError {
+/**
+ * A setting (stack config or environment) is missing or unusable; no request was sent.
+ * `property` names the setting both ways, e.g. `openai:baseUrl (or OPENAI_BASE_URL)`.
+ */
+export class ConfigurationError extends InvalidInputError {
     override readonly name: string = "ConfigurationError";
-    /** The setting at fault, e.g. `openai:baseUrl / OPENAI_BASE_URL`. */
-    readonly setting: string;
-
-    /**
-     * @param attempt what was being done
-     * @param setting the setting at fault, naming both ways to set it
-     * @param reason why it cannot be used
-     */
-    constructor(attempt: Attempt, setting: string, reason: string) {
-        super(attempt, `${describeAttempt(attempt)} refused before sending: ${setting} ${reason}`);
-        this.setting = setting;
-    }
 }
 
 /** OpenAI answered with an HTTP error status. Subclasses name the statuses callers branch on. */

@@ -56,7 +56,7 @@ describe("resolveSettings", () => {
 
     it("names both ways to set the admin key when it is missing", () => {
         const error = refusal({}, {});
-        assert.equal(error.setting, "openai:adminKey (or OPENAI_ADMIN_KEY)");
+        assert.equal(error.property, "openai:adminKey (or OPENAI_ADMIN_KEY)");
         assert.match(
             error.message,
             /^retrieve admin API key "key_abc" refused before sending: openai:adminKey \(or OPENAI_ADMIN_KEY\) is not set/,
@@ -90,7 +90,7 @@ describe("resolveSettings", () => {
     for (const [baseUrl, message] of badBaseUrls) {
         it(`refuses the base URL ${baseUrl}`, () => {
             const error = refusal({ "openai:baseUrl": baseUrl }, { OPENAI_ADMIN_KEY: ADMIN_KEY });
-            assert.equal(error.setting, "openai:baseUrl (or OPENAI_BASE_URL)");
+            assert.equal(error.property, "openai:baseUrl (or OPENAI_BASE_URL)");
             assert.match(error.message, message);
         });
     }
