@@ -52,7 +52,7 @@ if ! command -v go >/dev/null 2>&1; then
 fi
 
 say "building pulumi $version from the Go module proxy into $cache_dir"
-say "this is a one-off: expect 10 to 30 minutes on 2 cores; later runs reuse the binary"
+say "this is a one-off: about 5 to 8 minutes on 2 cores; later runs reuse the binary"
 started=$(date +%s)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
