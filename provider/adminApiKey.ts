@@ -1,6 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AdminApiKeyOwner } from "./adminApiKeys";
 import { AdminApiKeyOutputs, AdminApiKeyProvider } from "./adminApiKeyProvider";
+import { AdminApiKeyExpectations, validateExpectations } from "./expectations";
+
+/** Options of {@link AdminApiKey.get}: Pulumi's resource options, plus expectations the key must meet. */
+export interface AdminApiKeyGetOptions extends pulumi.CustomResourceOptions {
+    /**
+     * What the key must satisfy (owner, expiry, recent use). A key that fails any of them
+     * fails the preview or update, before anything that depends on it changes, with one
+     * message naming the key id, each failed expectation and the actual value.
+     */
+    readonly expect?: AdminApiKeyExpectations;
+}
 
 // One provider object for every AdminApiKey: the SDK serializes a provider once per
 // object and reuses the text, so a stack with many keys pays for it once.
@@ -51,14 +62,25 @@ export class AdminApiKey extends pulumi.dynamic.Resource {
      *
      * @param name the Pulumi resource name, unique in the stack
      * @param id the admin API key id, e.g. `key_abc`
-     * @param opts resource options (`id` is set from `id`)
+     * @param opts resource options (`id` is set from `id`), and `expect`: what the key must satisfy
      * @returns the resource, whose outputs hold the key's metadata
+     *
+     * @example
+     * ```typescript
+     * const deployKey = AdminApiKey.get("deploy", "key_abc", {
+     *     expect: { ownerType: "service_account", ownerRole: "owner", minDaysToExpiry: 14 },
+     * });
+     * ```
      */
-    static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): AdminApiKey {
-        return new AdminApiKey(name, { ...opts, id });
+    static get(name: string, id: pulumi.Input<pulumi.ID>, opts: AdminApiKeyGetOptions = {}): AdminApiKey {
+        const { expect, ...resourceOptions } = opts;
+        // A misspelt expectation fails here, in the program, naming the field.
+        const expectations =
+            expect === undefined ? undefined : validateExpectations({ operation: "read AdminApiKey", target: name }, expect);
+        return new AdminApiKey(name, expectations, { ...resourceOptions, id });
     }
 
-    private constructor(name: string, opts: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...NO_INPUTS }, opts, "openai", "AdminApiKey");
+    private constructor(name: string, expect: AdminApiKeyExpectations | undefined, opts: pulumi.CustomResourceOptions) {
+        super(provider, name, { ...NO_INPUTS, expect }, opts, "openai", "AdminApiKey");
     }
 }

@@ -4,6 +4,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AdminApiKeyMetadata, retrieveAdminApiKey } from "./adminApiKeys";
 import { createAdminClient } from "./client";
+import { assertExpectations, validateExpectations } from "./expectations";
 import { resolveSettings } from "./settings";
 
 /** The outputs of an `AdminApiKey` resource: its metadata without the id, which is the resource id. */
@@ -38,17 +39,22 @@ export class AdminApiKeyProvider implements pulumi.dynamic.ResourceProvider {
     /**
      * Reads the key with id `id` from the Administration API. A key that does not exist
      * fails with a `NotFoundError`: for a `get`, an empty result would not mean "gone".
+     * A key that fails the expectations in `props.expect` fails with an `ExpectationError`,
+     * which stops the preview or update before anything that depends on the key.
      *
      * @param id the admin API key id, e.g. `key_abc`
+     * @param props the resource's inputs: `expect`, when expectations were given
      * @returns the id the API reports and the key's metadata as outputs
      */
-    async read(id: string): Promise<pulumi.dynamic.ReadResult<AdminApiKeyOutputs>> {
+    async read(id: string, props?: { expect?: unknown }): Promise<pulumi.dynamic.ReadResult<AdminApiKeyOutputs>> {
         const config = this.stackConfig;
         try {
+            const expectations = validateExpectations({ operation: "retrieve admin API key", target: id }, props?.expect);
             const key = await retrieveAdminApiKey(
                 (attempt) => createAdminClient(resolveSettings(attempt, (name) => config?.get(name), process.env)),
                 id,
             );
+            assertExpectations(key, expectations, Date.now() / 1000);
             const { id: keyId, ...outputs } = key;
             return { id: keyId, props: outputs };
         } catch (error) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AdminClient } from "./client";
-import { Attempt } from "./errors";
+import { Attempt, InvalidInputError, InvalidResponseError } from "./errors";
 import { encodePathSegment } from "./validation";
 
 /**
@@ -153,4 +153,82 @@ export async function retrieveAdminApiKey(connect: ClientFactory, keyId: unknown
         wireAdminApiKeySchema(),
     );
     return toAdminApiKeyMetadata(wire);
+}
+
+/** One page of `GET /organization/admin_api_keys`, exactly as the API sends it. */
+export interface WireAdminApiKeyList {
+    /** Always `list`. */
+    readonly object: "list";
+    /** The keys on this page. */
+    readonly data: readonly WireAdminApiKey[];
+    /** Id of the first key on this page. */
+    readonly first_id?: string | null;
+    /** Id of the last key on this page: the cursor for the next page. */
+    readonly last_id?: string | null;
+    /** Whether more keys follow this page. */
+    readonly has_more: boolean;
+}
+
+const wireAdminApiKeyListSchema = (): z.ZodType<WireAdminApiKeyList> =>
+    z.looseObject({
+        object: z.literal("list", { error: 'is not "list"' }),
+        data: z.array(wireAdminApiKeySchema()),
+        first_id: z.string().nullish(),
+        last_id: z.string().nullish(),
+        has_more: z.boolean(),
+    });
+
+/** Keys per page when listing: the most the endpoint is known to accept. */
+export const LIST_PAGE_SIZE = 100;
+
+/** Options of {@link listAdminApiKeys}. */
+export interface ListAdminApiKeysOptions {
+    /** By creation time, `asc` (the API's default) or `desc`. */
+    readonly order?: "asc" | "desc";
+}
+
+/**
+ * Lists every admin API key of the organization, following the `after` cursor page by
+ * page. Stops at the last page, at an empty page, and refuses a cursor that repeats, so a
+ * server that keeps saying `has_more` cannot make it loop forever.
+ *
+ * @param connect makes the client once the options are known to be valid
+ * @param options the order
+ * @returns every key, in the order asked
+ * @throws {InvalidResponseError} when a page is malformed or the cursor repeats
+ *
+ * @example
+ * const keys = await listAdminApiKeys(() => client, { order: "desc" });
+ */
+export async function listAdminApiKeys(connect: ClientFactory, options: ListAdminApiKeysOptions = {}): Promise<AdminApiKeyMetadata[]> {
+    const attempt: Attempt = { operation: "list admin API keys" };
+    const order = options.order ?? "asc";
+    if (order !== "asc" && order !== "desc") {
+        throw new InvalidInputError(attempt, "order", `must be "asc" or "desc" (got ${JSON.stringify(order)})`);
+    }
+    const client = connect(attempt);
+    const keys: AdminApiKeyMetadata[] = [];
+    const cursorsSeen = new Set<string>();
+    let after: string | undefined;
+    for (;;) {
+        const pageAttempt: Attempt = after === undefined ? attempt : { ...attempt, operation: `${attempt.operation} after "${after}"` };
+        const page = await client.request(
+            pageAttempt,
+            { method: "GET", path: "/organization/admin_api_keys", query: { limit: LIST_PAGE_SIZE, order, after } },
+            wireAdminApiKeyListSchema(),
+        );
+        keys.push(...page.data.map(toAdminApiKeyMetadata));
+        const cursor = page.last_id ?? page.data[page.data.length - 1]?.id;
+        if (!page.has_more || page.data.length === 0 || cursor === undefined) {
+            return keys;
+        }
+        if (cursorsSeen.has(cursor)) {
+            throw new InvalidResponseError(
+                pageAttempt,
+                `the pagination cursor "${cursor}" came back a second time after ${keys.length} keys`,
+            );
+        }
+        cursorsSeen.add(cursor);
+        after = cursor;
+    }
 }

@@ -1,8 +1,13 @@
 export { AdminApiKey } from "./adminApiKey";
+export type { AdminApiKeyGetOptions } from "./adminApiKey";
 export type { AdminApiKeyOutputs } from "./adminApiKeyProvider";
 export type { AdminApiKeyMetadata, AdminApiKeyOwner, WireAdminApiKey, WireAdminApiKeyOwner } from "./adminApiKeys";
-export { getAdminApiKey, getAdminApiKeyOutput } from "./getAdminApiKey";
+export { getAdminApiKey, getAdminApiKeyOutput, KeyLookupError } from "./getAdminApiKey";
 export type { GetAdminApiKeyArgs, GetAdminApiKeyOutputArgs, GetAdminApiKeyResult } from "./getAdminApiKey";
+export { getAdminApiKeys, getAdminApiKeysOutput } from "./getAdminApiKeys";
+export type { GetAdminApiKeysArgs, GetAdminApiKeysOutputArgs, GetAdminApiKeysResult } from "./getAdminApiKeys";
+export { assertExpectations, evaluateExpectations, ExpectationError } from "./expectations";
+export type { AdminApiKeyExpectations, ExpectationFailure } from "./expectations";
 export {
     ApiError,
     AuthenticationError,

@@ -42,3 +42,27 @@ function describeValue(value: unknown): string {
     const shown = JSON.stringify(value);
     return shown.length > 80 ? `${shown.slice(0, 77)}..."` : shown;
 }
+
+/**
+ * Parses an arguments object against a strict zod schema and turns the first problem into an
+ * {@link InvalidInputError} naming the field: an unknown field (a typo that would otherwise be
+ * ignored) or a bad value.
+ *
+ * @param attempt what the caller is about to do
+ * @param schema a strict object schema
+ * @param value the arguments
+ * @param prefix the name the fields hang below in messages, e.g. `expect`; empty for none
+ * @returns the parsed arguments
+ * @throws {InvalidInputError} naming the field and the reason
+ */
+export function parseArguments<T>(attempt: Attempt, schema: z.ZodType<T>, value: unknown, prefix: string): T {
+    const result = schema.safeParse(value);
+    if (result.success) {
+        return result.data;
+    }
+    const issue = result.error.issues[0];
+    const unknownKeys = issue?.code === "unrecognized_keys" ? issue.keys : [];
+    const field = [prefix, ...(issue?.path ?? []).map(String), ...unknownKeys].filter((part) => part !== "").join(".") || "arguments";
+    const reason = unknownKeys.length > 0 ? "is not a known field" : `is not valid: ${issue?.message ?? "unexpected value"}`;
+    throw new InvalidInputError(attempt, field, reason);
+}

@@ -5,6 +5,7 @@ import { AdminApiKey, getAdminApiKeyOutput } from "../../provider";
 import { toAdminApiKeyMetadata, WireAdminApiKey } from "../../provider/adminApiKeys";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
 import { createTestStack, TestStack } from "./harness";
+import { KeyIdSource } from "./testResources";
 
 const KEY_TYPE = "pulumi-nodejs:dynamic/openai:AdminApiKey";
 
@@ -243,23 +244,3 @@ describe("AdminApiKey on the real Pulumi engine", () => {
         ]);
     });
 });
-
-/** A resource whose `keyId` output is computed on create, so it is unknown during the first preview. */
-class KeyIdSource extends pulumi.dynamic.Resource {
-    declare readonly keyId: pulumi.Output<string>;
-
-    constructor(name: string, args: { target: pulumi.Input<string> }) {
-        super(
-            {
-                async create(inputs: { target: string }) {
-                    return { id: `source-${inputs.target}`, outs: { target: inputs.target, keyId: inputs.target } };
-                },
-            },
-            name,
-            { target: args.target, keyId: undefined },
-            {},
-            "e2e",
-            "KeyIdSource",
-        );
-    }
-}

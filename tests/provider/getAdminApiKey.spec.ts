@@ -12,7 +12,8 @@ import {
     ServerError,
     TimeoutError,
 } from "../../provider/errors";
-import { fetchAdminApiKey } from "../../provider/getAdminApiKey";
+import { ExpectationError } from "../../provider/expectations";
+import { fetchAdminApiKey, KeyLookupError } from "../../provider/getAdminApiKey";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { FakeClock, fakeClock } from "../helpers/fakeClock";
 
@@ -192,5 +193,68 @@ describe("getAdminApiKey against the emulator", () => {
         const error = await rejectionOf(() => fetch("key_user_owned"));
         assert.match(error.message, /HTTP 302: .*redirects are not followed/);
         assert.equal(emulator.requests.length, 1);
+    });
+});
+
+describe("getAdminApiKey by name and with expectations", () => {
+    let emulator: AdminApiEmulator;
+    const fetchWith = (args: unknown) => fetchAdminApiKey(args as never, emulatorDependencies(emulator, fakeClock()));
+
+    beforeEach(async () => {
+        emulator = await startEmulator();
+        const twin = { ...emulator.keys.get("key_expired")!, id: "key_twin", name: "CI deploy key" };
+        emulator.keys.set(twin.id, twin);
+    });
+    afterEach(() => emulator.close());
+
+    it("finds the one key with a name", async () => {
+        const key = await fetchWith({ name: "Platform admin key" });
+        assert.equal(key.id, "key_user_owned");
+    });
+
+    it("lists the candidates when several keys have the name", async () => {
+        const error = await rejectionOf(() => fetchWith({ name: "CI deploy key" }));
+        assert.ok(error instanceof KeyLookupError);
+        assert.deepEqual(error.candidates, ["key_service_account", "key_twin"]);
+        assert.equal(
+            error.message,
+            'find admin API key named "CI deploy key" failed: 2 keys have that name (key_service_account, key_twin); look one up by keyId',
+        );
+    });
+
+    it("says how many keys it looked through, and names near misses, when none has the name", async () => {
+        const error = await rejectionOf(() => fetchWith({ name: "platform admin key " }));
+        assert.ok(error instanceof KeyLookupError);
+        assert.match(
+            error.message,
+            /no key has that name among the 5 keys of the organization; keys with nearly that name: key_user_owned \("Platform admin key"\)/,
+        );
+        assert.deepEqual(error.candidates, ["key_user_owned"]);
+    });
+
+    it("wants exactly one of keyId and name", async () => {
+        for (const args of [{ keyId: "key_user_owned", name: "Platform admin key" }, {}]) {
+            const error = await rejectionOf(() => fetchWith(args));
+            assert.match(error.message, /refused before sending: keyId, name exactly one of them must be given/);
+        }
+        assert.equal(emulator.requests.length, 0);
+    });
+
+    it("fails a key that does not meet its expectations, naming each failure", async () => {
+        const error = await rejectionOf(() =>
+            fetchWith({ keyId: "key_user_owned", expect: { ownerType: "service_account", usedWithinDays: 0 } }),
+        );
+        assert.ok(error instanceof ExpectationError);
+        assert.match(
+            error.message,
+            /^admin API key "key_user_owned" fails 2 expectations: ownerType: owner type is "user", expected "service_account"; usedWithinDays: last used 0\.1 days ago/,
+        );
+    });
+
+    it("returns a key that meets its expectations", async () => {
+        const key = await fetchWith({ name: "CI deploy key", expect: { notExpired: true } }).catch((e: Error) => e);
+        assert.ok(key instanceof KeyLookupError, "two keys share that name");
+        const single = await fetchWith({ keyId: "key_service_account", expect: { ownerType: "service_account", minDaysToExpiry: 29 } });
+        assert.equal(single.owner.id, "sa_ci_bot");
     });
 });

@@ -1,0 +1,31 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ClientFactory } from "./adminApiKeys";
+import { ClientOptions, createAdminClient } from "./client";
+import { ConfigLookup, resolveSettings } from "./settings";
+
+/** Where the program-side functions read their settings and how they send; tests replace these. */
+export interface FetchDependencies {
+    /** Stack configuration lookup. */
+    readonly config: ConfigLookup;
+    /** Environment holding `OPENAI_*` variables. */
+    readonly env: NodeJS.ProcessEnv;
+    /** Client seams (clock, HTTP adapter). */
+    readonly client?: ClientOptions;
+    /** Current time in Unix seconds, for expiry filters and expectations. Default: the real clock. */
+    readonly nowSeconds?: () => number;
+}
+
+/** The dependencies of a function called from a Pulumi program: its stack config and environment. */
+export function programDependencies(): FetchDependencies {
+    return { config: (key) => pulumi.runtime.getConfig(key), env: process.env };
+}
+
+/** A client factory that resolves settings from `deps` for each attempt. */
+export function clientFactory(deps: FetchDependencies): ClientFactory {
+    return (attempt) => createAdminClient(resolveSettings(attempt, deps.config, deps.env), deps.client);
+}
+
+/** The current time in Unix seconds, from `deps` or the real clock. */
+export function nowSeconds(deps: FetchDependencies): number {
+    return deps.nowSeconds?.() ?? Date.now() / 1000;
+}
