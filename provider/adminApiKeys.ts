@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AdminClient } from "./client";
-import { Attempt, InvalidInputError, InvalidResponseError } from "./errors";
+import { Attempt, InvalidInputError, InvalidResponseError, NotFoundError } from "./errors";
 import { encodePathSegment } from "./validation";
 
 /**
@@ -54,18 +54,20 @@ const wireOwnerSchema = () =>
         role: z.string().nullish(),
     });
 
+// The fields of a key object, shared by the key schema and the create-response schema.
+const wireAdminApiKeyShape = () => ({
+    object: z.literal("organization.admin_api_key", { error: 'is not "organization.admin_api_key"' }),
+    id: z.string().min(1),
+    name: z.string().nullish(),
+    redacted_value: z.string(),
+    created_at: z.number(),
+    expires_at: z.number().nullish(),
+    last_used_at: z.number().nullish(),
+    owner: wireOwnerSchema().nullish(),
+});
+
 /** The zod schema that a response must satisfy to count as an admin API key object. */
-export const wireAdminApiKeySchema = (): z.ZodType<WireAdminApiKey> =>
-    z.looseObject({
-        object: z.literal("organization.admin_api_key", { error: 'is not "organization.admin_api_key"' }),
-        id: z.string().min(1),
-        name: z.string().nullish(),
-        redacted_value: z.string(),
-        created_at: z.number(),
-        expires_at: z.number().nullish(),
-        last_used_at: z.number().nullish(),
-        owner: wireOwnerSchema().nullish(),
-    });
+export const wireAdminApiKeySchema = (): z.ZodType<WireAdminApiKey> => z.looseObject(wireAdminApiKeyShape());
 
 /** The principal that owns an admin API key. Fields the API did not send are null. */
 export interface AdminApiKeyOwner {
@@ -230,5 +232,117 @@ export async function listAdminApiKeys(connect: ClientFactory, options: ListAdmi
         }
         cursorsSeen.add(cursor);
         after = cursor;
+    }
+}
+
+/** What `POST /organization/admin_api_keys` returns: the key object plus, this once, its secret value. */
+export interface WireCreatedAdminApiKey extends WireAdminApiKey {
+    /** The key itself, `sk-admin-...`. Returned only by create. */
+    readonly value: string;
+}
+
+/** A new key's metadata and its secret value, which the API returns only once. */
+export interface CreatedAdminApiKey extends AdminApiKeyMetadata {
+    /** The key itself, `sk-admin-...`: a secret. */
+    readonly value: string;
+}
+
+/** Longest lifetime the API accepts for a new key: 365 days, in seconds. */
+export const MAX_EXPIRES_IN_SECONDS = 31_536_000;
+
+/** Arguments of {@link createAdminApiKey}. */
+export interface CreateAdminApiKeyArgs {
+    /** The new key's name. */
+    readonly name: string;
+    /** Lifetime in seconds, 1 to 31536000; omit for a key that never expires. */
+    readonly expiresInSeconds?: number;
+}
+
+// Built on demand, like every schema here.
+const createArgsSchema = () =>
+    z.strictObject({
+        name: z
+            .string({ error: "must be a string" })
+            .refine((name) => name.trim() !== "", { error: "must not be empty" })
+            .refine((name) => !/\p{Cc}/u.test(name), { error: "must not contain control characters" }),
+        expiresInSeconds: z
+            .number({ error: "must be a number" })
+            .int({ error: "must be a whole number of seconds" })
+            .min(1, { error: "must be at least 1" })
+            .max(MAX_EXPIRES_IN_SECONDS, { error: `must be at most ${MAX_EXPIRES_IN_SECONDS} (365 days)` })
+            .optional(),
+    });
+
+/**
+ * Checks the arguments of a create; returns the problems instead of throwing, so that the
+ * provider's `check` can hand them to the engine property by property.
+ *
+ * @param args the candidate arguments
+ * @returns one entry per bad property; empty when the arguments are usable
+ */
+export function checkCreateArgs(args: unknown): Array<{ property: string; reason: string }> {
+    const result = createArgsSchema().safeParse(args);
+    if (result.success) {
+        return [];
+    }
+    return result.error.issues.map((issue) => {
+        const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : [];
+        return {
+            property: [...issue.path.map(String), ...unknownKeys].join(".") || "args",
+            reason: unknownKeys.length > 0 ? "is not a known argument" : issue.message,
+        };
+    });
+}
+
+const wireCreatedSchema = (): z.ZodType<WireCreatedAdminApiKey> => z.looseObject({ ...wireAdminApiKeyShape(), value: z.string().min(1) });
+
+/**
+ * Creates an admin API key: `POST /organization/admin_api_keys`. The arguments are checked
+ * before the client is made. Not retried after a timeout or a broken connection: the API
+ * has no idempotency key, so a retry could leave a second key behind.
+ *
+ * @param connect makes the client once the arguments are known to be valid
+ * @param args name and optional lifetime
+ * @returns the new key's metadata and secret value
+ * @throws {InvalidInputError} when the arguments are not usable
+ */
+export async function createAdminApiKey(connect: ClientFactory, args: CreateAdminApiKeyArgs): Promise<CreatedAdminApiKey> {
+    const attempt: Attempt = { operation: "create admin API key named", target: typeof args?.name === "string" ? args.name : "?" };
+    const problem = checkCreateArgs(args)[0];
+    if (problem !== undefined) {
+        throw new InvalidInputError({ operation: "create admin API key" }, problem.property, problem.reason);
+    }
+    const wire = await connect(attempt).request(
+        attempt,
+        { method: "POST", path: "/organization/admin_api_keys", body: { name: args.name, expires_in_seconds: args.expiresInSeconds } },
+        wireCreatedSchema(),
+    );
+    return { ...toAdminApiKeyMetadata(wire), value: wire.value };
+}
+
+/**
+ * Deletes an admin API key: `DELETE /organization/admin_api_keys/{key_id}`. A key that is
+ * already gone counts as deleted.
+ *
+ * @param connect makes the client once the id is known to be valid
+ * @param keyId the key to delete
+ * @returns true when this call deleted it, false when it was already gone
+ */
+export async function deleteAdminApiKey(connect: ClientFactory, keyId: unknown): Promise<boolean> {
+    const operation = "delete admin API key";
+    const segment = encodePathSegment({ operation }, "keyId", keyId);
+    const attempt: Attempt = { operation, target: keyId as string };
+    try {
+        await connect(attempt).request(
+            attempt,
+            { method: "DELETE", path: `/organization/admin_api_keys/${segment}` },
+            z.looseObject({ deleted: z.literal(true, { error: "is not true" }) }),
+        );
+        return true;
+    } catch (error) {
+        if (error instanceof NotFoundError) {
+            return false;
+        }
+        throw error;
     }
 }

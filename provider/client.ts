@@ -121,7 +121,7 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
 }
 
 function exchangeOf(error: AxiosError): FailedExchange {
-    return { status: error.response?.status, headers: headersOf(error.response) };
+    return { status: error.response?.status, headers: headersOf(error.response), method: error.config?.method };
 }
 
 function headersOf(response: AxiosResponse | undefined): Record<string, string | undefined> {

@@ -1,6 +1,6 @@
 export { AdminApiKey } from "./adminApiKey";
-export type { AdminApiKeyGetOptions } from "./adminApiKey";
-export type { AdminApiKeyOutputs } from "./adminApiKeyProvider";
+export type { AdminApiKeyArgs, AdminApiKeyGetOptions } from "./adminApiKey";
+export type { AdminApiKeyOutputs, ManagedAdminApiKeyOutputs } from "./adminApiKeyProvider";
 export type { AdminApiKeyMetadata, AdminApiKeyOwner, WireAdminApiKey, WireAdminApiKeyOwner } from "./adminApiKeys";
 export { getAdminApiKey, getAdminApiKeyOutput, KeyLookupError } from "./getAdminApiKey";
 export type { GetAdminApiKeyArgs, GetAdminApiKeyOutputArgs, GetAdminApiKeyResult } from "./getAdminApiKey";

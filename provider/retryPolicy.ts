@@ -27,6 +27,8 @@ export interface FailedExchange {
     readonly status: number | undefined;
     /** Response headers, lower-case names; empty when no response arrived. */
     readonly headers: Readonly<Record<string, string | undefined>>;
+    /** The request's HTTP method; `undefined` counts as GET. */
+    readonly method?: string;
 }
 
 /** First backoff step, in milliseconds. */
@@ -40,9 +42,12 @@ const JITTER = 0.25;
 
 /**
  * Says whether a failed request is worth another try: the server's `x-should-retry`
- * wins; otherwise connection errors, timeouts, 408, 409, 429 and 5xx are retried.
+ * wins; otherwise connection errors, timeouts, 408, 409, 429 and 5xx are retried. A POST
+ * (create) is retried only on 408, 409 and 429, which say the server did nothing: after a
+ * timeout, a broken connection or a 5xx the key may exist, and the API has no idempotency
+ * key to make a second POST safe.
  *
- * @param exchange the status (if any) and headers of the failure
+ * @param exchange the status (if any), headers and method of the failure
  * @returns true to retry
  */
 export function shouldRetry(exchange: FailedExchange): boolean {
@@ -54,7 +59,11 @@ export function shouldRetry(exchange: FailedExchange): boolean {
         return false;
     }
     const status = exchange.status;
-    return status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
+    const refusedUnprocessed = status === 408 || status === 409 || status === 429;
+    if (exchange.method?.toUpperCase() === "POST") {
+        return refusedUnprocessed;
+    }
+    return refusedUnprocessed || status === undefined || status >= 500;
 }
 
 /**

@@ -34,3 +34,13 @@ export function configureRequest(values: Record<string, string>): pulumi.dynamic
         },
     };
 }
+
+/**
+ * Fails when `value` cannot cross to the engine: the dynamic-provider process encodes
+ * results as protobuf Structs, which refuse `undefined` ("Unexpected struct type").
+ */
+export function assertEngineEncodable(value: unknown): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as { Struct: { fromJavaScript(value: unknown): unknown } };
+    Struct.fromJavaScript(value);
+}

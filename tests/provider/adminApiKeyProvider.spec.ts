@@ -66,9 +66,9 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
         assert.ok(error.stack?.includes("key_gone"));
     });
 
-    it("refuses to create keys, saying how to read one instead", async () => {
+    it("refuses to create a key declared with get", async () => {
         const error = await rejectionOf(() => new AdminApiKeyProvider().create());
-        assert.match(error.message, /can only be read: use AdminApiKey\.get\(name, keyId\)/);
+        assert.match(error.message, /declared with AdminApiKey\.get and can only be read/);
     });
 
     describe("installed as a package", () => {

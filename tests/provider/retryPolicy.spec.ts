@@ -15,6 +15,16 @@ describe("shouldRetry", () => {
     it("retries when no response arrived (connection error or timeout)", () => {
         assert.equal(shouldRetry(failure(undefined)), true);
     });
+    it("retries a create only when the server certainly did nothing", () => {
+        for (const status of [408, 409, 429]) {
+            assert.equal(shouldRetry({ status, headers: {}, method: "post" }), true, `POST ${status}`);
+        }
+        for (const status of [undefined, 500, 502, 503]) {
+            assert.equal(shouldRetry({ status, headers: {}, method: "post" }), false, `POST ${status}`);
+        }
+        assert.equal(shouldRetry({ status: 500, headers: { "x-should-retry": "true" }, method: "post" }), true);
+        assert.equal(shouldRetry({ status: undefined, headers: {}, method: "delete" }), true);
+    });
     it("obeys x-should-retry over the status", () => {
         assert.equal(shouldRetry(failure(500, { "x-should-retry": "false" })), false);
         assert.equal(shouldRetry(failure(400, { "x-should-retry": "true" })), true);
