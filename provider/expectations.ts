@@ -8,14 +8,14 @@ import { parseArguments } from "./validation";
  * one given is checked, and all failures are reported together.
  */
 export interface AdminApiKeyExpectations {
-    /** The owner must be of this type. */
-    readonly ownerType?: "user" | "service_account";
-    /** The owner must have this id (`user_...` or `sa_...`). */
-    readonly ownerId?: string;
-    /** The owner must have this name. */
-    readonly ownerName?: string;
-    /** The owner must have this organization role, e.g. `owner`. */
-    readonly ownerRole?: string;
+    /** The owner must be of this type (or of one of these). */
+    readonly ownerType?: OneOrMore<"user" | "service_account">;
+    /** The owner must have this id, `user_...` or `sa_...` (or one of these). */
+    readonly ownerId?: OneOrMore<string>;
+    /** The owner must have this name (or one of these). */
+    readonly ownerName?: OneOrMore<string>;
+    /** The owner must have this organization role, e.g. `owner` (or one of these). */
+    readonly ownerRole?: OneOrMore<string>;
     /** When true, the key must not have expired. */
     readonly notExpired?: boolean;
     /** The key must not expire within this many days from now (a key that never expires passes). */
@@ -23,6 +23,9 @@ export interface AdminApiKeyExpectations {
     /** The key must have been used within this many days (a key never used fails). */
     readonly usedWithinDays?: number;
 }
+
+/** A value, or a list of accepted values. */
+export type OneOrMore<T> = T | readonly T[];
 
 /** One expectation a key failed, with the value it actually had. */
 export interface ExpectationFailure {
@@ -34,14 +37,16 @@ export interface ExpectationFailure {
 
 const DAY_SECONDS = 24 * 60 * 60;
 
+const oneOrMore = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).min(1)]);
+
 // Built on demand: provider code must not reach a module-level zod object (see validation.ts).
 // Strict, so that a misspelt expectation is refused instead of silently never checked.
 const expectationsSchema = () =>
     z.strictObject({
-        ownerType: z.enum(["user", "service_account"]).optional(),
-        ownerId: z.string().min(1).optional(),
-        ownerName: z.string().min(1).optional(),
-        ownerRole: z.string().min(1).optional(),
+        ownerType: oneOrMore(z.enum(["user", "service_account"])).optional(),
+        ownerId: oneOrMore(z.string().min(1)).optional(),
+        ownerName: oneOrMore(z.string().min(1)).optional(),
+        ownerRole: oneOrMore(z.string().min(1)).optional(),
         notExpired: z.boolean().optional(),
         minDaysToExpiry: z.number().nonnegative().optional(),
         usedWithinDays: z.number().nonnegative().optional(),
@@ -93,8 +98,14 @@ export function evaluateExpectations(
     ] as const;
     for (const [expectation, label, actual] of ownerFields) {
         const expected = expectations[expectation];
-        if (expected !== undefined && actual !== expected) {
-            fail(expectation, `${label} is ${actual === null ? "unknown" : JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+        if (expected === undefined) {
+            continue;
+        }
+        const accepted: readonly string[] = typeof expected === "string" ? [expected] : expected;
+        if (actual === null || !accepted.includes(actual)) {
+            const wanted =
+                accepted.length === 1 ? JSON.stringify(accepted[0]) : `one of ${accepted.map((value) => JSON.stringify(value)).join(", ")}`;
+            fail(expectation, `${label} is ${actual === null ? "unknown" : JSON.stringify(actual)}, expected ${wanted}`);
         }
     }
     if (expectations.notExpired === true && key.expiresAt !== null && key.expiresAt <= nowSeconds) {

@@ -28,18 +28,23 @@ if [ -z "${PULUMI_CLI_FORCE_BUILD:-}" ] && command -v pulumi >/dev/null 2>&1; th
   say "ignoring pulumi '${found:-unknown}' on PATH: need >= $minimum"
 fi
 
-# The engine finds the dynamic-provider plugin beside its own binary without the warning it
-# prints for one found elsewhere on PATH; the plugin is a shim that runs the project's SDK.
-place_nodejs_plugin() {
-  local shim="$script_dir/../node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
-  if [ -f "$shim" ] && [ ! -e "$cache_dir/pulumi-resource-pulumi-nodejs" ]; then
-    cp "$shim" "$cache_dir/pulumi-resource-pulumi-nodejs"
-    chmod +x "$cache_dir/pulumi-resource-pulumi-nodejs"
-  fi
+# The engine finds plugins beside its own binary without the warning it prints for ones found
+# elsewhere on PATH. Both are shims that run the SDK of the project (or policy pack) at hand:
+# the SDK's dynamic-provider plugin, and this repository's policy-pack runner (which a CLI
+# with a Node.js language plugin does not need).
+place_nodejs_plugins() {
+  local shim
+  for shim in "$script_dir/../node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" \
+              "$script_dir/pulumi-analyzer-policy-nodejs"; do
+    if [ -f "$shim" ] && ! cmp -s "$shim" "$cache_dir/$(basename "$shim")"; then
+      cp "$shim" "$cache_dir/"
+      chmod +x "$cache_dir/$(basename "$shim")"
+    fi
+  done
 }
 
 if [ -x "$cache_dir/pulumi" ]; then
-  place_nodejs_plugin
+  place_nodejs_plugins
   say "using cached pulumi $version ($cache_dir)"
   echo "$cache_dir"
   exit 0
@@ -91,6 +96,6 @@ run_logged env CGO_ENABLED=0 go build -trimpath \
 # Rename last so an interrupted build never looks like a cached one.
 rm -rf "$cache_dir"
 mv "$cache_dir.partial" "$cache_dir"
-place_nodejs_plugin
+place_nodejs_plugins
 say "built pulumi $version in $(( $(date +%s) - started ))s"
 echo "$cache_dir"

@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cli_dir="$(bash "$root/scripts/ensure-pulumi-cli.sh")"
-# The SDK's own folder last: it holds the dynamic-provider plugin for a CLI that lacks one.
-export PATH="$cli_dir:$root/node_modules/.bin:$PATH:$root/node_modules/@pulumi/pulumi"
+# Last, the plugins for a CLI that lacks them: the SDK's dynamic provider and the policy-pack runner.
+export PATH="$cli_dir:$root/node_modules/.bin:$PATH:$root/node_modules/@pulumi/pulumi:$root/scripts"
 export PULUMI_SKIP_UPDATE_CHECK=true
 exec "$@"

@@ -48,6 +48,13 @@ describe("evaluateExpectations", () => {
         ]);
     });
 
+    it("accepts any of several allowed owners, and lists them when none matches", () => {
+        assert.deepEqual(evaluateExpectations(key, { ownerId: ["sa_ci", "user_ada"], ownerRole: ["owner", "member"] }, NOW), []);
+        assert.deepEqual(evaluateExpectations(key, { ownerId: ["sa_ci", "sa_deploy"] }, NOW), [
+            { expectation: "ownerId", message: 'owner id is "user_ada", expected one of "sa_ci", "sa_deploy"' },
+        ]);
+    });
+
     it("says the owner is unknown when the API did not send it", () => {
         const ownerless = { ...key, owner: { ...key.owner, type: null } };
         assert.deepEqual(evaluateExpectations(ownerless, { ownerType: "user" }, NOW), [
@@ -120,6 +127,7 @@ describe("validateExpectations", () => {
         ["a negative number of days", { minDaysToExpiry: -1 }, /expect\.minDaysToExpiry is not valid/],
         ["days given as text", { usedWithinDays: "7" }, /expect\.usedWithinDays is not valid/],
         ["a list", [], /expect is not valid/],
+        ["an empty list of owners", { ownerId: [] }, /expect\.ownerId is not valid/],
     ];
     for (const [what, value, message] of refused) {
         it(`refuses ${what}`, () => {
