@@ -1,0 +1,6 @@
+import * as pulumi from "@pulumi/pulumi";
+import { auditAdminApiKeys } from "./program";
+
+const config = new pulumi.Config();
+
+export = auditAdminApiKeys(config.getNumber("soonDays") ?? 30);

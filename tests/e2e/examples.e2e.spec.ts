@@ -1,0 +1,93 @@
+import * as assert from "node:assert/strict";
+import { lookupAdminApiKeys } from "../../examples/admin-api-key-lookup/program";
+import { auditAdminApiKeys, KeyAuditRow } from "../../examples/key-audit/program";
+import { rotatingDeployKey } from "../../examples/key-rotation/program";
+import { gateDeployKey } from "../../examples/ownership-gate/program";
+import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { createTestStack, TestStack } from "./harness";
+
+describe("The examples on the real Pulumi engine", () => {
+    let emulator: AdminApiEmulator;
+    let stack: TestStack | undefined;
+    const savedEnv = { ...process.env };
+
+    beforeEach(async () => {
+        emulator = await startEmulator();
+        // The examples' programs run in this process, as a program started by `pulumi up`
+        // would, and read the same variables as the engine.
+        process.env["OPENAI_ADMIN_KEY"] = emulator.adminKey;
+        process.env["OPENAI_BASE_URL"] = emulator.baseUrl;
+    });
+    afterEach(async () => {
+        process.env = { ...savedEnv };
+        await stack?.dispose();
+        await emulator.close();
+    });
+
+    async function stackFor(program: () => Promise<Record<string, unknown>>): Promise<TestStack> {
+        stack = await createTestStack({ program, env: { OPENAI_ADMIN_KEY: emulator.adminKey, OPENAI_BASE_URL: emulator.baseUrl } });
+        return stack;
+    }
+
+    it("admin-api-key-lookup exports each key's metadata", async () => {
+        const t = await stackFor(async () => lookupAdminApiKeys(["key_user_owned", "key_sparse"]));
+        const up = await t.run((onOutput) => t.stack.up({ onOutput }));
+        const keys = up.outputs["keys"]?.value as Array<{ id: string; owner: { name: string | null } }>;
+        assert.deepEqual(
+            keys.map((k) => [k.id, k.owner.name]),
+            [
+                ["key_user_owned", "Ada Lovelace"],
+                ["key_sparse", null],
+            ],
+        );
+    });
+
+    it("key-audit exports one row per key with its status", async () => {
+        const t = await stackFor(async () => auditAdminApiKeys(45));
+        const up = await t.run((onOutput) => t.stack.up({ onOutput }));
+        const rows = up.outputs["keys"]?.value as KeyAuditRow[];
+        assert.deepEqual(
+            rows.map((row) => `${row.id}: ${row.status}`),
+            ["key_user_owned: never expires", "key_service_account: expires soon", "key_expired: expired", "key_sparse: never expires"],
+        );
+        assert.deepEqual(up.outputs["counts"]?.value, { "never expires": 2, "expires soon": 1, expired: 1 });
+    });
+
+    it("ownership-gate passes a service account's key and blocks a user's", async () => {
+        const passing = await stackFor(async () =>
+            gateDeployKey({ keyId: "key_service_account", ownerType: "service_account", minDaysToExpiry: 14 }),
+        );
+        const up = await passing.run((onOutput) => passing.stack.up({ onOutput }));
+        assert.equal(up.outputs["deployKeyId"]?.value, "key_service_account");
+        await passing.dispose();
+
+        const blocked = await stackFor(async () =>
+            gateDeployKey({ keyId: "key_user_owned", ownerType: "service_account", minDaysToExpiry: 14 }),
+        );
+        const error = await blocked
+            .run((onOutput) => blocked.stack.preview({ onOutput }))
+            .then(
+                () => assert.fail("the preview should be blocked"),
+                (e: unknown) => String(e),
+            );
+        assert.match(
+            error,
+            /admin API key "key_user_owned" fails 1 expectation: ownerType: owner type is "user", expected "service_account"/,
+        );
+    });
+
+    it("key-rotation creates a key, then rotates it to a new one", async () => {
+        let generation = "2026-11";
+        const t = await stackFor(async () => rotatingDeployKey(generation, 30));
+        const first = await t.run((onOutput) => t.stack.up({ onOutput }));
+        assert.equal(first.outputs["keyName"]?.value, "deploy 2026-11");
+        assert.equal(first.outputs["value"]?.secret, true);
+
+        generation = "2026-12";
+        const second = await t.run((onOutput) => t.stack.up({ onOutput }));
+        assert.equal(second.outputs["keyName"]?.value, "deploy 2026-12");
+        assert.notEqual(second.outputs["keyId"]?.value, first.outputs["keyId"]?.value);
+        assert.equal(emulator.keys.has(String(first.outputs["keyId"]?.value)), false, "the old key is deleted");
+        assert.equal(emulator.keys.has(String(second.outputs["keyId"]?.value)), true);
+    });
+});
