@@ -13,6 +13,7 @@ import {
 import { createAdminClient } from "./client";
 import { NotFoundError } from "./errors";
 import { assertExpectations, validateExpectations } from "./expectations";
+import { waitMessage } from "./rateLimiter";
 import { resolveSettings } from "./settings";
 
 /** The outputs of an `AdminApiKey` resource: its metadata without the id, which is the resource id. */
@@ -33,7 +34,14 @@ interface ManagedInputs {
 }
 
 function clientFactoryFor(config: pulumi.dynamic.Config | undefined): ClientFactory {
-    return (attempt) => createAdminClient(resolveSettings(attempt, (name) => config?.get(name), process.env));
+    return (attempt) =>
+        createAdminClient(
+            resolveSettings(attempt, (name) => config?.get(name), process.env),
+            {
+                // The engine shows what the provider process writes to stderr next to the update's progress.
+                onWait: (waitMs, reason, endpoint) => console.error(waitMessage(waitMs, reason, endpoint)),
+            },
+        );
 }
 
 /**

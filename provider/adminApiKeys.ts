@@ -151,7 +151,7 @@ export async function retrieveAdminApiKey(connect: ClientFactory, keyId: unknown
     const attempt: Attempt = { operation, target: keyId as string };
     const wire = await connect(attempt).request(
         attempt,
-        { method: "GET", path: `/organization/admin_api_keys/${segment}` },
+        { method: "GET", path: `/organization/admin_api_keys/${segment}`, route: "/organization/admin_api_keys/{key_id}" },
         wireAdminApiKeySchema(),
     );
     return toAdminApiKeyMetadata(wire);
@@ -216,7 +216,12 @@ export async function listAdminApiKeys(connect: ClientFactory, options: ListAdmi
         const pageAttempt: Attempt = after === undefined ? attempt : { ...attempt, operation: `${attempt.operation} after "${after}"` };
         const page = await client.request(
             pageAttempt,
-            { method: "GET", path: "/organization/admin_api_keys", query: { limit: LIST_PAGE_SIZE, order, after } },
+            {
+                method: "GET",
+                path: "/organization/admin_api_keys",
+                route: "/organization/admin_api_keys",
+                query: { limit: LIST_PAGE_SIZE, order, after },
+            },
             wireAdminApiKeyListSchema(),
         );
         keys.push(...page.data.map(toAdminApiKeyMetadata));
@@ -314,7 +319,12 @@ export async function createAdminApiKey(connect: ClientFactory, args: CreateAdmi
     }
     const wire = await connect(attempt).request(
         attempt,
-        { method: "POST", path: "/organization/admin_api_keys", body: { name: args.name, expires_in_seconds: args.expiresInSeconds } },
+        {
+            method: "POST",
+            path: "/organization/admin_api_keys",
+            route: "/organization/admin_api_keys",
+            body: { name: args.name, expires_in_seconds: args.expiresInSeconds },
+        },
         wireCreatedSchema(),
     );
     return { ...toAdminApiKeyMetadata(wire), value: wire.value };
@@ -335,7 +345,7 @@ export async function deleteAdminApiKey(connect: ClientFactory, keyId: unknown):
     try {
         await connect(attempt).request(
             attempt,
-            { method: "DELETE", path: `/organization/admin_api_keys/${segment}` },
+            { method: "DELETE", path: `/organization/admin_api_keys/${segment}`, route: "/organization/admin_api_keys/{key_id}" },
             z.looseObject({ deleted: z.literal(true, { error: "is not true" }) }),
         );
         return true;

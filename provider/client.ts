@@ -1,4 +1,4 @@
-import axios, { AxiosAdapter, AxiosError, AxiosResponse } from "axios";
+import axios, { AxiosAdapter, AxiosError, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import axiosRetry from "axios-retry";
 import { z } from "zod";
 import {
@@ -15,8 +15,33 @@ import {
     ServerError,
     TimeoutError,
 } from "./errors";
+import { limiterFor, LimiterRegistry, processLimiters, WaitListener } from "./rateLimiter";
 import { FailedExchange, RetryClock, retryDelayMs, shouldRetry, systemClock } from "./retryPolicy";
-import { ClientSettings } from "./settings";
+import { ClientSettings, SETTING_SOURCES } from "./settings";
+
+/** What the client tracks for one call across its attempts; kept on the axios config. */
+interface CallState {
+    /** Method and path template, e.g. `GET /organization/admin_api_keys/{key_id}`: the limiter's key. */
+    readonly endpoint: string;
+    /** Time spent so far waiting to retry, milliseconds: what the retry budget limits. */
+    retryWaitMs: number;
+    /** Retries so far for failures other than 429. */
+    otherRetries: number;
+    /** The wait chosen for the next retry. */
+    nextDelayMs: number;
+    /** Set when a retry was refused because the budget would run out. */
+    budgetExhausted: boolean;
+    /** Gives the endpoint slot of the attempt in flight back. */
+    release?: () => void;
+    /** When the attempt in flight was sent, clock milliseconds. */
+    sentAt: number;
+}
+
+declare module "axios" {
+    interface AxiosRequestConfig {
+        openaiAdminCall?: CallState;
+    }
+}
 
 /** Seams for tests; production code passes nothing. */
 export interface ClientOptions {
@@ -24,12 +49,18 @@ export interface ClientOptions {
     readonly clock?: RetryClock;
     /** Replaces axios's HTTP transport. Default: Node's http/https. */
     readonly adapter?: AxiosAdapter;
+    /** Where endpoint limiters live. Default: the one registry of this process. */
+    readonly limiters?: LimiterRegistry;
+    /** Told when a request waits a second or more for the rate limit. Default: nobody. */
+    readonly onWait?: WaitListener;
 }
 
 /** One API call: method, path below the base URL (already percent-encoded) and optional query. */
 export interface ApiRequest {
     readonly method: "GET" | "POST" | "DELETE";
     readonly path: string;
+    /** The path as a template, e.g. `/organization/admin_api_keys/{key_id}`: requests to one template share a limit. */
+    readonly route: string;
     readonly query?: Readonly<Record<string, string | number | undefined>>;
     readonly body?: unknown;
 }
@@ -77,13 +108,77 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
         maxRedirects: 0,
         adapter: options.adapter,
     });
+    const limiters = options.limiters ?? processLimiters();
+    const pacing = { maxConcurrent: settings.maxConcurrentRequests, requestsPerMinute: settings.requestsPerMinute };
+    const limiterOf = (call: CallState) => limiterFor(limiters, settings.baseUrl, call.endpoint, pacing, clock);
+    const callOf = (config: { openaiAdminCall?: CallState } | undefined): CallState | undefined => config?.openaiAdminCall;
+    const releaseSlot = (config: { openaiAdminCall?: CallState } | undefined) => {
+        const call = callOf(config);
+        call?.release?.();
+        if (call !== undefined) {
+            call.release = undefined;
+        }
+    };
+
+    // Every attempt, retries included, waits for its endpoint's limiter.
+    http.interceptors.request.use(async (config: InternalAxiosRequestConfig) => {
+        const call = callOf(config);
+        if (call !== undefined) {
+            call.release = await limiterOf(call).acquire(options.onWait);
+            call.sentAt = clock.now();
+        }
+        return config;
+    });
+    // Registered before axios-retry's, so the slot is free before a retry asks for one.
+    http.interceptors.response.use(
+        (response) => {
+            releaseSlot(response.config);
+            return response;
+        },
+        (error: unknown) => {
+            releaseSlot(axios.isAxiosError(error) ? error.config : undefined);
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        },
+    );
     axiosRetry(http, {
-        retries: settings.maxRetries,
+        // The limits that matter are below: retries of other failures, and the time budget.
+        retries: Number.MAX_SAFE_INTEGER,
         shouldResetTimeout: true,
-        retryCondition: (error) => shouldRetry(exchangeOf(error)),
-        // The wait happens in onRetry through the injectable clock; axios-retry adds none.
+        retryCondition: (error) => {
+            const call = callOf(error.config);
+            const exchange = exchangeOf(error);
+            if (call === undefined || !shouldRetry(exchange)) {
+                return false;
+            }
+            const rateLimited = exchange.status === 429;
+            if (!rateLimited && call.otherRetries >= settings.maxRetries) {
+                return false;
+            }
+            const retryNumber = (error.config?.["axios-retry"]?.retryCount ?? 0) + 1;
+            const delayMs = retryDelayMs(retryNumber, exchange, clock);
+            if (call.retryWaitMs + delayMs > settings.retryBudgetMs) {
+                call.budgetExhausted = true;
+                return false;
+            }
+            call.nextDelayMs = delayMs;
+            call.retryWaitMs += delayMs;
+            call.otherRetries += rateLimited ? 0 : 1;
+            return true;
+        },
+        // The wait happens in onRetry, or in the limiter, through the injectable clock.
         retryDelay: () => 0,
-        onRetry: (retryNumber, error) => clock.sleep(retryDelayMs(retryNumber, exchangeOf(error), clock)),
+        onRetry: async (_retryNumber, error) => {
+            const call = callOf(error.config);
+            if (call === undefined) {
+                return;
+            }
+            if (error.response?.status === 429) {
+                // The whole endpoint waits, and the retry with it, in the limiter.
+                limiterOf(call).rateLimited(clock.now() + call.nextDelayMs, call.sentAt);
+                return;
+            }
+            await clock.sleep(call.nextDelayMs);
+        },
     });
     const redact = (text: string): string => text.split(settings.adminKey).join(REDACTED);
 
@@ -96,6 +191,14 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
                     url: request.path,
                     params: request.query,
                     data: request.body,
+                    openaiAdminCall: {
+                        endpoint: `${request.method} ${request.route}`,
+                        retryWaitMs: 0,
+                        sentAt: clock.now(),
+                        otherRetries: 0,
+                        nextDelayMs: 0,
+                        budgetExhausted: false,
+                    },
                 });
             } catch (error) {
                 throw describeFailure(attempt, error, settings, redact);
@@ -161,16 +264,27 @@ function describeFailure(attempt: Attempt, error: unknown, settings: ClientSetti
         return new ConnectionError(attempt, `request failed before a response: ${redact(reason)}`);
     }
     const attempts = attemptsOf(error.config);
+    const budget = error.config?.openaiAdminCall?.budgetExhausted
+        ? {
+              retryBudget: `the retry budget of ${settings.retryBudgetMs} ms (${SETTING_SOURCES.retryBudgetMs.config} or ${SETTING_SOURCES.retryBudgetMs.env}) ran out`,
+          }
+        : {};
     const response = error.response;
     if (response === undefined) {
         if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
-            return new TimeoutError(attempt, `no response from ${settings.baseUrl} within ${settings.timeoutMs} ms`, { attempts });
+            return new TimeoutError(attempt, `no response from ${settings.baseUrl} within ${settings.timeoutMs} ms`, {
+                attempts,
+                ...budget,
+            });
         }
         if (error.code === "ERR_BAD_RESPONSE" && /maxContentLength/i.test(error.message)) {
             return new InvalidResponseError(attempt, `body is larger than ${MAX_BODY_BYTES} bytes`, { attempts });
         }
         const code = error.code ?? "no error code";
-        return new ConnectionError(attempt, `could not reach ${settings.baseUrl} (${code}: ${redact(error.message)})`, { attempts });
+        return new ConnectionError(attempt, `could not reach ${settings.baseUrl} (${code}: ${redact(error.message)})`, {
+            attempts,
+            ...budget,
+        });
     }
 
     const body = typeof response.data === "string" ? response.data : "";
@@ -184,6 +298,7 @@ function describeFailure(attempt: Attempt, error: unknown, settings: ClientSetti
         status: response.status,
         requestId: requestIdOf(response),
         attempts,
+        ...budget,
         openaiMessage: openai?.message != null ? redact(openai.message) : `(no OpenAI error in the body: ${excerpt(body, redact)})`,
         openaiType: openai?.type ?? undefined,
         openaiCode: openai?.code == null ? undefined : String(openai.code),

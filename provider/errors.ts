@@ -24,6 +24,8 @@ export interface ErrorDetails {
     readonly openaiCode?: string;
     /** How many HTTP requests were made in all (first try plus retries). */
     readonly attempts?: number;
+    /** Set when retrying stopped because the retry budget ran out: says which budget. */
+    readonly retryBudget?: string;
 }
 
 function describeAttempt(attempt: Attempt): string {
@@ -33,7 +35,13 @@ function describeAttempt(attempt: Attempt): string {
 function joinMessage(attempt: Attempt, reason: string, details: ErrorDetails): string {
     const parts = [`${describeAttempt(attempt)} failed: ${reason}`];
     if (details.attempts !== undefined && details.attempts > 1) {
-        parts.push(`(after ${details.attempts} attempts)`);
+        parts.push(
+            details.retryBudget === undefined
+                ? `(after ${details.attempts} attempts)`
+                : `(after ${details.attempts} attempts: ${details.retryBudget})`,
+        );
+    } else if (details.retryBudget !== undefined) {
+        parts.push(`(${details.retryBudget})`);
     }
     parts.push(`[request id: ${details.requestId ?? "none"}]`);
     return parts.join(" ");

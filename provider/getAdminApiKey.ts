@@ -19,6 +19,11 @@ export type GetAdminApiKeyArgs = (
 ) & {
     /** Expectations the key must meet; when it fails any, the call fails with an `ExpectationError`. */
     readonly expect?: AdminApiKeyExpectations;
+    /**
+     * Reuse an earlier read of the same key id in this program (default true): a key read
+     * several times costs one request. False reads it again.
+     */
+    readonly cache?: boolean;
 };
 
 /** Arguments of {@link getAdminApiKeyOutput}: the same, as Pulumi inputs. */
@@ -55,7 +60,7 @@ export class KeyLookupError extends OpenAIAdminError {
  * @returns the key's metadata
  */
 export async function fetchAdminApiKey(args: GetAdminApiKeyArgs, deps: FetchDependencies): Promise<GetAdminApiKeyResult> {
-    const given = (args ?? {}) as { keyId?: unknown; name?: unknown; expect?: unknown };
+    const given = (args ?? {}) as { keyId?: unknown; name?: unknown; expect?: unknown; cache?: unknown };
     const byName = given.name !== undefined;
     const attempt: Attempt = { operation: byName ? "find admin API key named" : "retrieve admin API key" };
     if (byName === (given.keyId !== undefined)) {
@@ -63,8 +68,30 @@ export async function fetchAdminApiKey(args: GetAdminApiKeyArgs, deps: FetchDepe
     }
     const expectations = validateExpectations(attempt, given.expect);
     const connect = clientFactory(deps);
-    const key = byName ? await findByName(connect, given.name) : await retrieveAdminApiKey(connect, given.keyId);
+    const key = byName
+        ? await findByName(connect, given.name)
+        : await readOnce(deps, given.cache !== false, given.keyId, () => retrieveAdminApiKey(connect, given.keyId));
     return assertExpectations(key, expectations, nowSeconds(deps));
+}
+
+// Shares one request among the reads of a key id; a failed read is forgotten, so it can be tried again.
+function readOnce(
+    deps: FetchDependencies,
+    useCache: boolean,
+    keyId: unknown,
+    read: () => Promise<AdminApiKeyMetadata>,
+): Promise<AdminApiKeyMetadata> {
+    const cache = useCache ? deps.readCache : undefined;
+    if (cache === undefined || typeof keyId !== "string") {
+        return read();
+    }
+    let pending = cache.get(keyId);
+    if (pending === undefined) {
+        pending = read();
+        cache.set(keyId, pending);
+        pending.catch(() => cache.delete(keyId));
+    }
+    return pending;
 }
 
 async function findByName(connect: ReturnType<typeof clientFactory>, name: unknown): Promise<AdminApiKeyMetadata> {

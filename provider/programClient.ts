@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClientFactory } from "./adminApiKeys";
+import { AdminApiKeyMetadata, ClientFactory } from "./adminApiKeys";
 import { ClientOptions, createAdminClient } from "./client";
+import { waitMessage } from "./rateLimiter";
 import { ConfigLookup, resolveSettings } from "./settings";
 
 /** Where the program-side functions read their settings and how they send; tests replace these. */
@@ -13,11 +14,22 @@ export interface FetchDependencies {
     readonly client?: ClientOptions;
     /** Current time in Unix seconds, for expiry filters and expectations. Default: the real clock. */
     readonly nowSeconds?: () => number;
+    /** Reads of keys by id already made (or under way) in this process; none when undefined. */
+    readonly readCache?: Map<string, Promise<AdminApiKeyMetadata>>;
 }
+
+// The program's reads of keys by id: a key read several times in one program costs one
+// request. Lives as long as the program's process, which is one preview or update.
+const programReadCache = new Map<string, Promise<AdminApiKeyMetadata>>();
 
 /** The dependencies of a function called from a Pulumi program: its stack config and environment. */
 export function programDependencies(): FetchDependencies {
-    return { config: (key) => pulumi.runtime.getConfig(key), env: process.env };
+    return {
+        config: (key) => pulumi.runtime.getConfig(key),
+        env: process.env,
+        readCache: programReadCache,
+        client: { onWait: (waitMs, reason, endpoint) => void pulumi.log.info(waitMessage(waitMs, reason, endpoint)) },
+    };
 }
 
 /** A client factory that resolves settings from `deps` for each attempt. */

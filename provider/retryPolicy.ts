@@ -35,6 +35,10 @@ export interface FailedExchange {
 export const INITIAL_BACKOFF_MS = 500;
 /** Longest backoff step, in milliseconds. */
 export const MAX_BACKOFF_MS = 8_000;
+/** First backoff step after a 429 that says nothing of when to come back, in milliseconds. */
+export const RATE_LIMIT_INITIAL_BACKOFF_MS = 1_000;
+/** Longest backoff step after such a 429: a whole rate-limit window. */
+export const RATE_LIMIT_MAX_BACKOFF_MS = 60_000;
 /** Longest server-requested wait that is obeyed, in milliseconds; longer ones fall back to backoff. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 /** Share of the backoff step that jitter may take off. */
@@ -69,7 +73,9 @@ export function shouldRetry(exchange: FailedExchange): boolean {
 /**
  * How long to wait before retry number `retryNumber` (1 for the first retry):
  * `retry-after-ms`, else `retry-after` (seconds or an HTTP date) when within 0..60 s,
- * else 0.5 s doubling per retry up to 8 s, less up to 25% jitter.
+ * else backoff less up to 25% jitter: after a 429, 1 s doubling up to 60 s, so that the
+ * retries outlast a minute-long rate-limit window (the admin API's 429s carry no
+ * `retry-after`); after anything else, 0.5 s doubling up to 8 s, as OpenAI's SDKs do.
  *
  * @param retryNumber 1 for the first retry, 2 for the second, ...
  * @param exchange the failure being retried
@@ -81,7 +87,9 @@ export function retryDelayMs(retryNumber: number, exchange: FailedExchange, cloc
     if (requested !== undefined && requested >= 0 && requested <= MAX_RETRY_AFTER_MS) {
         return requested;
     }
-    const step = Math.min(INITIAL_BACKOFF_MS * 2 ** (retryNumber - 1), MAX_BACKOFF_MS);
+    const [initial, max] =
+        exchange.status === 429 ? [RATE_LIMIT_INITIAL_BACKOFF_MS, RATE_LIMIT_MAX_BACKOFF_MS] : [INITIAL_BACKOFF_MS, MAX_BACKOFF_MS];
+    const step = Math.min(initial * 2 ** (retryNumber - 1), max);
     return Math.round(step * (1 - JITTER * clock.random()));
 }
 

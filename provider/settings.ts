@@ -9,8 +9,14 @@ export interface ClientSettings {
     readonly baseUrl: string;
     /** Time allowed for one HTTP request, in milliseconds. */
     readonly timeoutMs: number;
-    /** Retries after the first request (so `maxRetries + 1` requests at most). */
+    /** Retries after the first request for failures other than 429 (rate limited). */
     readonly maxRetries: number;
+    /** Longest time one call may spend waiting to retry, in milliseconds; 429s are retried until it runs out. */
+    readonly retryBudgetMs: number;
+    /** Requests a minute to allow each endpoint, in bursts of as many; undefined: no pacing until a 429. */
+    readonly requestsPerMinute: number | undefined;
+    /** Most requests in flight at once to one endpoint, per process. */
+    readonly maxConcurrentRequests: number;
 }
 
 /** Looks up a stack configuration value by its full key (`openai:adminKey`); `undefined` when unset. */
@@ -22,6 +28,10 @@ export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default retries after the first request, as in OpenAI's own SDKs. */
 export const DEFAULT_MAX_RETRIES = 2;
+/** Default retry budget: two minutes outlast the minute-long windows of the admin rate limits. */
+export const DEFAULT_RETRY_BUDGET_MS = 120_000;
+/** Default requests in flight at once to one endpoint. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
 
 /** Where each setting comes from: stack config first, then the environment. */
 export const SETTING_SOURCES = {
@@ -29,6 +39,9 @@ export const SETTING_SOURCES = {
     baseUrl: { config: "openai:baseUrl", env: "OPENAI_BASE_URL" },
     timeoutMs: { config: "openai:timeoutMs", env: "OPENAI_TIMEOUT_MS" },
     maxRetries: { config: "openai:maxRetries", env: "OPENAI_MAX_RETRIES" },
+    retryBudgetMs: { config: "openai:retryBudgetMs", env: "OPENAI_RETRY_BUDGET_MS" },
+    requestsPerMinute: { config: "openai:requestsPerMinute", env: "OPENAI_REQUESTS_PER_MINUTE" },
+    maxConcurrentRequests: { config: "openai:maxConcurrentRequests", env: "OPENAI_MAX_CONCURRENT_REQUESTS" },
 } as const;
 
 type SettingName = keyof typeof SETTING_SOURCES;
@@ -120,5 +133,8 @@ export function resolveSettings(attempt: Attempt, config: ConfigLookup, env: Nod
         baseUrl: parse("baseUrl", baseUrlSchema(), DEFAULT_BASE_URL),
         timeoutMs: parse("timeoutMs", integerSchema(1, 600_000), String(DEFAULT_TIMEOUT_MS)),
         maxRetries: parse("maxRetries", integerSchema(0, 10), String(DEFAULT_MAX_RETRIES)),
+        retryBudgetMs: parse("retryBudgetMs", integerSchema(0, 3_600_000), String(DEFAULT_RETRY_BUDGET_MS)),
+        requestsPerMinute: raw("requestsPerMinute") === undefined ? undefined : parse("requestsPerMinute", integerSchema(1, 100_000), ""),
+        maxConcurrentRequests: parse("maxConcurrentRequests", integerSchema(1, 64), String(DEFAULT_MAX_CONCURRENT_REQUESTS)),
     };
 }

@@ -42,6 +42,13 @@ export interface EmulatorOptions {
     readonly port?: number;
     /** Current time in Unix seconds, for seeds and created keys. Default: the real clock. */
     readonly now?: () => number;
+    /**
+     * A rate limit per endpoint (method and path template), as the real API enforces: a token
+     * bucket of `requestsPerMinute` tokens, refilled over a minute; an empty bucket answers 429
+     * with no `retry-after`. `timeScale` runs its minute faster (60: a minute lasts a second).
+     * Default: no limit.
+     */
+    readonly rateLimit?: { readonly requestsPerMinute: number; readonly timeScale?: number };
 }
 
 /** A running emulator of the Administration API's admin-key endpoints. */
@@ -91,6 +98,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
     const requests: RecordedRequest[] = [];
     const faults: Fault[] = [];
     const sockets = new Set<import("node:net").Socket>();
+    const buckets = new Map<string, { tokens: number; refilledAt: number }>();
+
+    // Takes a token from the endpoint's bucket; false when it is empty.
+    function admit(method: string, pathname: string): boolean {
+        const limit = options.rateLimit;
+        if (limit === undefined) {
+            return true;
+        }
+        const endpoint = `${method} ${pathname.startsWith(`${KEYS_PATH}/`) ? `${KEYS_PATH}/{key_id}` : pathname}`;
+        const msPerToken = 60_000 / limit.requestsPerMinute / (limit.timeScale ?? 1);
+        const nowMs = performance.now();
+        const bucket = buckets.get(endpoint) ?? { tokens: limit.requestsPerMinute, refilledAt: nowMs };
+        bucket.tokens = Math.min(limit.requestsPerMinute, bucket.tokens + (nowMs - bucket.refilledAt) / msPerToken);
+        bucket.refilledAt = nowMs;
+        buckets.set(endpoint, bucket);
+        if (bucket.tokens < 1) {
+            return false;
+        }
+        bucket.tokens -= 1;
+        return true;
+    }
 
     const server = http.createServer((req, res) => {
         void handle(req, res);
@@ -123,7 +151,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
         } else if (fault?.kind === "body") {
             answer = { status: fault.status ?? 200, body: fault.body, contentType: fault.contentType ?? "text/html" };
         } else {
-            answer = route(req.method ?? "GET", new URL(req.url ?? "/", "http://emulator"), req.headers.authorization, body);
+            const url = new URL(req.url ?? "/", "http://emulator");
+            answer = admit(req.method ?? "GET", url.pathname)
+                ? route(req.method ?? "GET", url, req.headers.authorization, body)
+                : errorAnswer(429, defaultMessage(429), undefined, "rate_limit_exceeded");
         }
         if (fault?.kind === "truncate") {
             answer = { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };

@@ -13,7 +13,8 @@ export function emulatorDependencies(emulator: AdminApiEmulator, clock: FakeCloc
     return {
         config: () => undefined,
         env: { OPENAI_ADMIN_KEY: emulator.adminKey, OPENAI_BASE_URL: emulator.baseUrl, ...env },
-        client: { clock },
+        // A registry of its own, so that no limiter outlives the test that made it.
+        client: { clock, limiters: new Map() },
     };
 }
 

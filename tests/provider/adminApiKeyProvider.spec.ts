@@ -112,7 +112,7 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
             console.log(`      serialized provider (installed package): ${text.length} bytes`);
             assert.match(text, /require\("pulumi-openai-admin\/dist\/provider\/adminApiKeys\.js"\)/);
             assert.ok(!text.includes(emulator.adminKey));
-            assert.ok(text.length < 4096, `provider is ${text.length} bytes`);
+            assert.ok(text.length < 8192, `provider is ${text.length} bytes`);
             assert.equal(read.id, "key_expired");
         });
 

@@ -77,7 +77,14 @@ describe("getAdminApiKey against the emulator", () => {
             emulator.requests.map((r) => r.status),
             [429, 200],
         );
-        assert.deepEqual(clock.sleep.args, [[500]]);
+        assert.deepEqual(clock.sleep.args, [[1000]]);
+    });
+
+    it("keeps retrying headerless 429s past maxRetries, for longer than a minute-long window", async () => {
+        emulator.injectFaults(...[1, 2, 3, 4, 5, 6].map(() => ({ kind: "status" as const, status: 429 })));
+        const key = await fetch("key_user_owned", { OPENAI_MAX_RETRIES: "1" });
+        assert.equal(key.id, "key_user_owned");
+        assert.deepEqual(clock.sleep.args.flat(), [1000, 2000, 4000, 8000, 16000, 32000], "63 s in all");
     });
 
     it("waits as long as retry-after-ms says on a 429", async () => {
@@ -104,11 +111,15 @@ describe("getAdminApiKey against the emulator", () => {
         assert.deepEqual(clock.sleep.args, [[500], [1000], [2000]]);
     });
 
-    it("reports a rate limit that outlasts the retries as a RateLimitError", async () => {
-        emulator.injectFaults(...[1, 2, 3].map(() => ({ kind: "status" as const, status: 429 })));
-        const error = await rejectionOf(() => fetch("key_user_owned"));
+    it("reports a rate limit that outlasts the retry budget as a RateLimitError naming the budget", async () => {
+        emulator.injectFaults(...[1, 2, 3, 4, 5].map(() => ({ kind: "status" as const, status: 429 })));
+        const error = await rejectionOf(() => fetch("key_user_owned", { OPENAI_RETRY_BUDGET_MS: "10000" }));
         assert.ok(error instanceof RateLimitError);
-        assert.match(error.message, /HTTP 429: Rate limit reached .* \(after 3 attempts\)/);
+        assert.match(
+            error.message,
+            /HTTP 429: Rate limit reached .* \(after 4 attempts: the retry budget of 10000 ms \(openai:retryBudgetMs or OPENAI_RETRY_BUDGET_MS\) ran out\)/,
+        );
+        assert.deepEqual(clock.sleep.args.flat(), [1000, 2000, 4000], "1 + 2 + 4 s fit in 10 s; 8 s more would not");
     });
 
     it("explains an HTML error page from a proxy", async () => {
@@ -170,6 +181,24 @@ describe("getAdminApiKey against the emulator", () => {
         assert.ok(error instanceof ConnectionError);
         assert.match(error.message, /could not reach http:\/\/127\.0\.0\.1:9\/v1 \(ECONNREFUSED/);
         assert.equal(clock.sleep.callCount, 1);
+    });
+
+    it("reads a key once however often the program asks, unless told not to", async () => {
+        const deps = { ...emulatorDependencies(emulator, clock), readCache: new Map() };
+        const reads = await Promise.all([1, 2, 3].map(() => fetchAdminApiKey({ keyId: "key_expired" }, deps)));
+        await fetchAdminApiKey({ keyId: "key_expired", expect: { ownerType: "user" } }, deps);
+        assert.deepEqual(new Set(reads.map((key) => key.id)), new Set(["key_expired"]));
+        assert.equal(emulator.requests.length, 1, "one request for four reads");
+        await fetchAdminApiKey({ keyId: "key_expired", cache: false }, deps);
+        assert.equal(emulator.requests.length, 2);
+    });
+
+    it("forgets a failed read, so that the next one tries again", async () => {
+        const deps = { ...emulatorDependencies(emulator, clock), readCache: new Map() };
+        emulator.injectFaults({ kind: "status", status: 404 });
+        await rejectionOf(() => fetchAdminApiKey({ keyId: "key_expired" }, deps));
+        assert.equal((await fetchAdminApiKey({ keyId: "key_expired" }, deps)).id, "key_expired");
+        assert.equal(emulator.requests.length, 2);
     });
 
     it("sends nothing for a malformed id", async () => {

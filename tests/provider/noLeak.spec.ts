@@ -54,7 +54,11 @@ describe("the admin key never leaks", () => {
         ["401", [{ kind: "status", status: 401 }]],
         ["403 HTML page", [{ kind: "body", status: 403, body: "<html>denied</html>" }]],
         ["404", [{ kind: "status", status: 404 }]],
-        ["429 until the retries run out", [1, 2, 3].map(() => ({ kind: "status" as const, status: 429 }))],
+        [
+            "429 until the retry budget runs out",
+            [1, 2, 3].map(() => ({ kind: "status" as const, status: 429 })),
+            { OPENAI_RETRY_BUDGET_MS: "2000" },
+        ],
         ["500 until the retries run out", [1, 2, 3].map(() => ({ kind: "status" as const, status: 500 }))],
         ["a truncated body", [{ kind: "truncate" }]],
         ["a reset connection", [1, 2, 3].map(() => ({ kind: "reset" as const }))],

@@ -33,8 +33,13 @@ describe("shouldRetry", () => {
 
 describe("retryDelayMs", () => {
     it("doubles from 0.5 s and stops at 8 s without jitter", () => {
-        const delays = [1, 2, 3, 4, 5, 6, 7].map((n) => retryDelayMs(n, failure(429), clock(0)));
+        const delays = [1, 2, 3, 4, 5, 6, 7].map((n) => retryDelayMs(n, failure(503), clock(0)));
         assert.deepEqual(delays, [500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    });
+    it("after a 429 without retry headers, doubles from 1 s and stops at a minute", () => {
+        const delays = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => retryDelayMs(n, failure(429), clock(0)));
+        assert.deepEqual(delays, [1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+        assert.ok(delays.slice(0, 6).reduce((sum, ms) => sum + ms, 0) > 60_000, "six retries outlast a minute-long window");
     });
     it("takes at most 25% off for jitter", () => {
         assert.equal(retryDelayMs(1, failure(500), clock(0.999999)), 375);
@@ -51,8 +56,8 @@ describe("retryDelayMs", () => {
         assert.equal(retryDelayMs(1, failure(503, { "retry-after": inTwelveSeconds }), clock()), 12_000);
     });
     it("falls back to backoff when the server asks for more than 60 s or for nonsense", () => {
-        assert.equal(retryDelayMs(2, failure(429, { "retry-after": "3600" }), clock()), 1000);
-        assert.equal(retryDelayMs(2, failure(429, { "retry-after": "tomorrow-ish" }), clock()), 1000);
-        assert.equal(retryDelayMs(2, failure(429, { "retry-after-ms": "-5" }), clock()), 1000);
+        assert.equal(retryDelayMs(2, failure(429, { "retry-after": "3600" }), clock()), 2000);
+        assert.equal(retryDelayMs(2, failure(429, { "retry-after": "tomorrow-ish" }), clock()), 2000);
+        assert.equal(retryDelayMs(2, failure(503, { "retry-after-ms": "-5" }), clock()), 1000);
     });
 });

@@ -1,6 +1,14 @@
 import * as assert from "node:assert/strict";
 import { ConfigurationError } from "../../provider/errors";
-import { ConfigLookup, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, resolveSettings } from "../../provider/settings";
+import {
+    ConfigLookup,
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_CONCURRENT_REQUESTS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_RETRY_BUDGET_MS,
+    DEFAULT_TIMEOUT_MS,
+    resolveSettings,
+} from "../../provider/settings";
 
 const attempt = { operation: "retrieve admin API key", target: "key_abc" };
 const ADMIN_KEY = "sk-admin-settings-test-0123456789";
@@ -27,21 +35,34 @@ describe("resolveSettings", () => {
             baseUrl: DEFAULT_BASE_URL,
             timeoutMs: DEFAULT_TIMEOUT_MS,
             maxRetries: DEFAULT_MAX_RETRIES,
+            retryBudgetMs: DEFAULT_RETRY_BUDGET_MS,
+            requestsPerMinute: undefined,
+            maxConcurrentRequests: DEFAULT_MAX_CONCURRENT_REQUESTS,
         });
     });
 
     it("prefers stack config over the environment, setting by setting", () => {
-        const settings = resolveSettings(attempt, stackConfig({ "openai:adminKey": "sk-admin-from-config", "openai:timeoutMs": "1500" }), {
-            OPENAI_ADMIN_KEY: "sk-admin-from-env",
-            OPENAI_BASE_URL: "https://proxy.example.com/v1/",
-            OPENAI_TIMEOUT_MS: "99",
-            OPENAI_MAX_RETRIES: "5",
-        });
+        const settings = resolveSettings(
+            attempt,
+            stackConfig({ "openai:adminKey": "sk-admin-from-config", "openai:timeoutMs": "1500", "openai:requestsPerMinute": "8" }),
+            {
+                OPENAI_ADMIN_KEY: "sk-admin-from-env",
+                OPENAI_BASE_URL: "https://proxy.example.com/v1/",
+                OPENAI_TIMEOUT_MS: "99",
+                OPENAI_MAX_RETRIES: "5",
+                OPENAI_RETRY_BUDGET_MS: "300000",
+                OPENAI_REQUESTS_PER_MINUTE: "100",
+                OPENAI_MAX_CONCURRENT_REQUESTS: "2",
+            },
+        );
         assert.deepEqual(settings, {
             adminKey: "sk-admin-from-config",
             baseUrl: "https://proxy.example.com/v1",
             timeoutMs: 1500,
             maxRetries: 5,
+            retryBudgetMs: 300000,
+            requestsPerMinute: 8,
+            maxConcurrentRequests: 2,
         });
     });
 
@@ -109,6 +130,9 @@ describe("resolveSettings", () => {
         ["OPENAI_MAX_RETRIES", "1.5", /openai:maxRetries \(or OPENAI_MAX_RETRIES\) must be a whole number/],
         ["OPENAI_MAX_RETRIES", "-1", /must be at least 0/],
         ["OPENAI_MAX_RETRIES", "11", /must be at most 10/],
+        ["OPENAI_RETRY_BUDGET_MS", "3600001", /openai:retryBudgetMs \(or OPENAI_RETRY_BUDGET_MS\) must be at most 3600000/],
+        ["OPENAI_REQUESTS_PER_MINUTE", "0", /openai:requestsPerMinute \(or OPENAI_REQUESTS_PER_MINUTE\) must be at least 1/],
+        ["OPENAI_MAX_CONCURRENT_REQUESTS", "65", /must be at most 64/],
     ];
     for (const [name, value, message] of badNumbers) {
         it(`refuses ${name}=${value}`, () => {
