@@ -149,8 +149,8 @@ export class ManagedAdminApiKeyProvider implements pulumi.dynamic.ResourceProvid
     }
 
     /**
-     * Creates the key. If this call fails, the key has not been created (a POST is not
-     * retried after a timeout, so no second key can be left behind).
+     * Creates the key. If this call fails, no usable key has been created: a key whose
+     * answer was lost is deleted before the one retry (see `createAdminApiKey`).
      *
      * @param inputs `name` and optional `expiresInSeconds`
      * @returns the key id, its metadata and its secret value

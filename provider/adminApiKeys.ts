@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AdminClient } from "./client";
-import { Attempt, InvalidInputError, InvalidResponseError, NotFoundError } from "./errors";
+import { Attempt, InvalidInputError, InvalidResponseError, isOutcomeUnknown, NotFoundError } from "./errors";
 import { encodePathSegment } from "./validation";
 
 /**
@@ -303,8 +303,10 @@ const wireCreatedSchema = (): z.ZodType<WireCreatedAdminApiKey> => z.looseObject
 
 /**
  * Creates an admin API key: `POST /organization/admin_api_keys`. The arguments are checked
- * before the client is made. Not retried after a timeout or a broken connection: the API
- * has no idempotency key, so a retry could leave a second key behind.
+ * before the client is made. The API has no idempotency key, so the POST is never retried
+ * blindly: after a timeout, a broken connection or a 5xx, keys with the same name created
+ * since the attempt began (the lost answer's key, whose value nobody has) are deleted, and
+ * the POST is sent once more. Exactly one usable key results, or an error.
  *
  * @param connect makes the client once the arguments are known to be valid
  * @param args name and optional lifetime
@@ -317,17 +319,37 @@ export async function createAdminApiKey(connect: ClientFactory, args: CreateAdmi
     if (problem !== undefined) {
         throw new InvalidInputError({ operation: "create admin API key" }, problem.property, problem.reason);
     }
-    const wire = await connect(attempt).request(
-        attempt,
-        {
-            method: "POST",
-            path: "/organization/admin_api_keys",
-            route: "/organization/admin_api_keys",
-            body: { name: args.name, expires_in_seconds: args.expiresInSeconds },
-        },
-        wireCreatedSchema(),
-    );
-    return { ...toAdminApiKeyMetadata(wire), value: wire.value };
+    const client = connect(attempt);
+    const post = async () => {
+        const wire = await client.request(
+            attempt,
+            {
+                method: "POST",
+                path: "/organization/admin_api_keys",
+                route: "/organization/admin_api_keys",
+                body: { name: args.name, expires_in_seconds: args.expiresInSeconds },
+            },
+            wireCreatedSchema(),
+        );
+        return { ...toAdminApiKeyMetadata(wire), value: wire.value };
+    };
+    const startedAt = Date.now() / 1000;
+    try {
+        return await post();
+    } catch (error) {
+        if (!isOutcomeUnknown(error)) {
+            throw error;
+        }
+        // The key may have been created with its answer lost. Its value, shown only in that
+        // answer, is gone, so such a key is of no use: delete what this attempt may have left
+        // (same name, created since it began, with a minute's margin for clock skew), then
+        // create once more. Without an idempotency key, this is how no second key is left.
+        const orphans = (await listAdminApiKeys(() => client)).filter((key) => key.name === args.name && key.createdAt >= startedAt - 60);
+        for (const orphan of orphans) {
+            await deleteAdminApiKey(() => client, orphan.id);
+        }
+        return await post();
+    }
 }
 
 /**

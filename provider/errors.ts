@@ -70,6 +70,12 @@ export class OpenAIAdminError extends Error {
     readonly openaiCode: string | undefined;
     /** How many HTTP requests were made in all; 0 when nothing was sent. */
     readonly attempts: number;
+    /**
+     * True when the request may have been carried out although no success came back (no
+     * response, or a 5xx): a create may have created. A property rather than a class test,
+     * because serialized by value the classes lose their inheritance.
+     */
+    readonly outcomeUnknown: boolean = false;
 
     /**
      * @param attempt what was being done, and on which id
@@ -157,11 +163,13 @@ export class RateLimitError extends ApiError {
 /** HTTP 5xx: OpenAI (or a proxy in front of it) failed, and the retries ran out. */
 export class ServerError extends ApiError {
     override readonly name: string = "ServerError";
+    override readonly outcomeUnknown: boolean = true;
 }
 
 /** No HTTP response: the host could not be reached or the connection broke. */
 export class ConnectionError extends OpenAIAdminError {
     override readonly name: string = "ConnectionError";
+    override readonly outcomeUnknown: boolean = true;
 
     /**
      * @param attempt what was being done, and on which id
@@ -191,4 +199,15 @@ export class InvalidResponseError extends OpenAIAdminError {
         const status = details.status === undefined ? "" : `HTTP ${details.status} `;
         super(attempt, joinMessage(attempt, `${status}response is not usable: ${reason}`, details), details);
     }
+}
+
+/**
+ * Whether a failed request may have been carried out all the same (no response, or a 5xx).
+ * Reads the property rather than testing classes, which works on serialized copies too.
+ *
+ * @param error anything thrown
+ * @returns true when the outcome of the request is unknown
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+    return typeof error === "object" && error !== null && (error as { outcomeUnknown?: unknown }).outcomeUnknown === true;
 }

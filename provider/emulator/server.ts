@@ -14,6 +14,8 @@ export type Fault =
     | { readonly kind: "truncate" }
     /** Destroy the connection without answering. */
     | { readonly kind: "reset" }
+    /** Carry the request out (a create creates), then destroy the connection: the answer is lost. */
+    | { readonly kind: "drop" }
     /** Never answer (until the emulator closes). */
     | { readonly kind: "hang" }
     /** Wait, then handle the request normally. */
@@ -155,6 +157,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
             answer = admit(req.method ?? "GET", url.pathname)
                 ? route(req.method ?? "GET", url, req.headers.authorization, body)
                 : errorAnswer(429, defaultMessage(429), undefined, "rate_limit_exceeded");
+        }
+        if (fault?.kind === "drop") {
+            record(0);
+            req.socket.destroy();
+            return;
         }
         if (fault?.kind === "truncate") {
             answer = { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };

@@ -83,14 +83,48 @@ describe("ManagedAdminApiKeyProvider as the engine runs it", () => {
         assert.ok(emulator.keys.has(result.id));
     });
 
-    for (const fault of [{ kind: "status" as const, status: 500 }, { kind: "reset" as const }]) {
-        it(`does not retry a create after ${fault.kind === "reset" ? "a reset connection" : "a 500"}, which may have created the key`, async () => {
+    const keysNamed = (name: string) => [...emulator.keys.values()].filter((key) => key.name === name);
+
+    it("deletes the key of a create whose answer was lost, then creates once more: one key, with its value", async () => {
+        emulator.injectFaults({ kind: "drop" });
+        const result = await provider.create({ name: "deploy" });
+        assert.deepEqual(
+            keysNamed("deploy").map((key) => key.id),
+            [result.id],
+            "exactly one key is left",
+        );
+        assert.match(String(result.outs?.["value"]), /^sk-admin-/);
+        assert.deepEqual(
+            emulator.requests.map((r) => `${r.method} ${r.status}`),
+            ["POST 0", "GET 200", "DELETE 200", "POST 200"],
+        );
+    });
+
+    for (const fault of [{ kind: "status" as const, status: 500 }, { kind: "reset" as const }, { kind: "hang" as const }]) {
+        it(`after ${fault.kind === "status" ? "a 500" : `a ${fault.kind}`} on create, checks for a stray key and creates once more`, async () => {
+            await provider.configure!(
+                configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl, "openai:timeoutMs": "300" }),
+            );
             emulator.injectFaults(fault);
-            const error = await rejectionOf(() => provider.create({ name: "deploy" }));
-            assert.match(error.message, /^create admin API key named "deploy" failed: /);
-            assert.equal(emulator.requests.length, 1, "one POST only");
+            const result = await provider.create({ name: "deploy" });
+            assert.deepEqual(
+                keysNamed("deploy").map((key) => key.id),
+                [result.id],
+            );
+            assert.deepEqual(
+                emulator.requests.map((r) => r.method),
+                ["POST", "GET", "POST"],
+            );
         });
     }
+
+    it("fails with the whole story when the second create fails too, leaving no key behind", async () => {
+        // The first POST, the list that looks for a stray key (no fault), the second POST.
+        emulator.injectFaults({ kind: "status", status: 503 }, { kind: "delay", ms: 0 }, { kind: "status", status: 503 });
+        const error = await rejectionOf(() => provider.create({ name: "deploy" }));
+        assert.match(String(error), /^ServerError: create admin API key named "deploy" failed: HTTP 503: /);
+        assert.deepEqual(keysNamed("deploy"), []);
+    });
 
     it("replaces the key when its name or lifetime changes, creating the new one first", async () => {
         const olds = { name: "deploy", expiresInSeconds: 3600, redactedValue: "sk-admin...x" };
