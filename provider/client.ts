@@ -147,7 +147,8 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
         retryCondition: (error) => {
             const call = callOf(error.config);
             const exchange = exchangeOf(error);
-            if (call === undefined || !shouldRetry(exchange)) {
+            // A body over the size limit would be just as large next time.
+            if (call === undefined || isBodyTooLarge(error) || !shouldRetry(exchange)) {
                 return false;
             }
             const rateLimited = exchange.status === 429;
@@ -223,6 +224,10 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
     };
 }
 
+function isBodyTooLarge(error: AxiosError): boolean {
+    return error.code === "ERR_BAD_RESPONSE" && /maxContentLength/i.test(error.message);
+}
+
 function exchangeOf(error: AxiosError): FailedExchange {
     return { status: error.response?.status, headers: headersOf(error.response), method: error.config?.method };
 }
@@ -277,7 +282,7 @@ function describeFailure(attempt: Attempt, error: unknown, settings: ClientSetti
                 ...budget,
             });
         }
-        if (error.code === "ERR_BAD_RESPONSE" && /maxContentLength/i.test(error.message)) {
+        if (isBodyTooLarge(error)) {
             return new InvalidResponseError(attempt, `body is larger than ${MAX_BODY_BYTES} bytes`, { attempts });
         }
         const code = error.code ?? "no error code";

@@ -72,7 +72,7 @@ export class OpenAIAdminError extends Error {
     readonly attempts: number;
     /**
      * True when the request may have been carried out although no success came back (no
-     * response, or a 5xx): a create may have created. A property rather than a class test,
+     * response, a 5xx, or an answer that could not be read): a create may have created. A property rather than a class test,
      * because serialized by value the classes lose their inheritance.
      */
     readonly outcomeUnknown: boolean = false;
@@ -189,6 +189,8 @@ export class TimeoutError extends ConnectionError {
 /** A response arrived but is not what the API documents (not JSON, truncated, wrong object). */
 export class InvalidResponseError extends OpenAIAdminError {
     override readonly name: string = "InvalidResponseError";
+    // A 2xx whose body could not be read still did its work: a create created.
+    override readonly outcomeUnknown: boolean = true;
 
     /**
      * @param attempt what was being done, and on which id
