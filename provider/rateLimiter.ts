@@ -91,7 +91,7 @@ export class EndpointLimiter {
     /**
      * Records a 429: the whole endpoint waits until `untilMs`, not only the request that got
      * it. With no configured rate, the limiter also starts pacing at the rate the API just
-     * showed (the requests it accepted in the last minute), and slows by a fifth on each
+     * showed (the requests it accepted in the last minute), and slows by a tenth on each
      * further 429, so that a burst of calls gets through with few refusals.
      *
      * @param untilMs clock time in milliseconds until which no request is sent
@@ -110,7 +110,7 @@ export class EndpointLimiter {
             // Nothing to learn from yet, or a refusal from before the current pace.
             return;
         }
-        const learned = this.requestsPerMinute === undefined ? accepted : Math.floor(this.requestsPerMinute * 0.8);
+        const learned = this.requestsPerMinute === undefined ? accepted : Math.floor(this.requestsPerMinute * 0.9);
         this.requestsPerMinute = Math.max(1, learned);
         this.pacedSince = now;
         this.tokens = 0;

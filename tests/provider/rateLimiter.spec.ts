@@ -62,7 +62,7 @@ describe("EndpointLimiter", () => {
         (await limiter.acquire())();
         assert.ok(Math.abs(clock.now() - started - (2 * 60_000) / 7) <= 2, `${clock.now() - started} ms for two`);
         limiter.rateLimited(clock.now(), clock.now());
-        assert.equal(limiter.pace, 5, "a fifth slower");
+        assert.equal(limiter.pace, 6, "a tenth slower");
     });
 
     it("does not pace after a 429 with nothing accepted to learn from", () => {
