@@ -4,10 +4,8 @@ import { CommandError } from "@pulumi/pulumi/automation";
 import { AdminApiKey, getAdminApiKeyOutput } from "../../provider";
 import { toAdminApiKeyMetadata, WireAdminApiKey } from "../../provider/adminApiKeys";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
-import { createTestStack, TestStack } from "./harness";
+import { createTestStack, KEY_TYPE, StateResource, stateResources, TestStack } from "./harness";
 import { KeyIdSource } from "./testResources";
-
-const KEY_TYPE = "pulumi-nodejs:dynamic/openai:AdminApiKey";
 
 /** The outputs the engine should hold for a key: its metadata without the id. */
 function expectedOutputs(wire: WireAdminApiKey | undefined): Record<string, unknown> {
@@ -16,19 +14,7 @@ function expectedOutputs(wire: WireAdminApiKey | undefined): Record<string, unkn
     return outputs;
 }
 
-interface StateResource {
-    readonly type: string;
-    readonly id?: string;
-    readonly urn: string;
-    readonly inputs?: Record<string, unknown>;
-    readonly outputs?: Record<string, unknown>;
-}
-
-async function keyResources(t: TestStack): Promise<StateResource[]> {
-    const deployment = await t.stack.exportStack();
-    const resources = (deployment.deployment as { resources?: StateResource[] }).resources ?? [];
-    return resources.filter((resource) => resource.type === KEY_TYPE);
-}
+const keyResources = (t: TestStack) => stateResources(t, KEY_TYPE);
 
 function withoutProvider(outputs: Record<string, unknown> | undefined): Record<string, unknown> {
     const { __provider: _provider, ...rest } = outputs ?? {};

@@ -1,13 +1,8 @@
 import * as assert from "node:assert/strict";
 import { AdminApiKey, getAdminApiKeyOutput, getAdminApiKeysOutput } from "../../provider";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
-import { createTestStack, TestStack } from "./harness";
+import { createTestStack, stateResources, TestStack } from "./harness";
 import { DependsOnKey } from "./testResources";
-
-interface StateResource {
-    readonly type: string;
-    readonly id?: string;
-}
 
 describe("Lists, lookups by name and expectations on the real Pulumi engine", () => {
     let emulator: AdminApiEmulator;
@@ -31,10 +26,7 @@ describe("Lists, lookups by name and expectations on the real Pulumi engine", ()
         return t;
     }
 
-    async function resourceTypes(t: TestStack): Promise<string[]> {
-        const deployment = await t.stack.exportStack();
-        return ((deployment.deployment as { resources?: StateResource[] }).resources ?? []).map((r) => r.type);
-    }
+    const resourceTypes = async (t: TestStack) => (await stateResources(t)).map((r) => r.type);
 
     it("stops preview and up when a key fails its expectations, before what depends on it is created", async () => {
         const t = await stackWith(async () => {

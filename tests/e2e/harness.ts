@@ -111,3 +111,22 @@ export async function createTestStack(options: TestStackOptions): Promise<TestSt
         dispose: () => rm(root, { recursive: true, force: true }),
     };
 }
+
+/** A resource as `pulumi stack export` shows it. */
+export interface StateResource {
+    readonly type: string;
+    readonly id?: string;
+    readonly urn: string;
+    readonly inputs?: Record<string, unknown>;
+    readonly outputs?: Record<string, unknown>;
+}
+
+/** The type token of every AdminApiKey resource. */
+export const KEY_TYPE = "pulumi-nodejs:dynamic/openai:AdminApiKey";
+
+/** The resources in a stack's state, optionally of one type only. */
+export async function stateResources(t: TestStack, type?: string): Promise<StateResource[]> {
+    const deployment = await t.stack.exportStack();
+    const resources = (deployment.deployment as { resources?: StateResource[] }).resources ?? [];
+    return type === undefined ? resources : resources.filter((resource) => resource.type === type);
+}

@@ -1,14 +1,7 @@
 import * as assert from "node:assert/strict";
 import { AdminApiKey } from "../../provider";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
-import { createTestStack, TestStack } from "./harness";
-
-const KEY_TYPE = "pulumi-nodejs:dynamic/openai:AdminApiKey";
-
-interface StateResource {
-    readonly type: string;
-    readonly id?: string;
-}
+import { createTestStack, KEY_TYPE, stateResources, TestStack } from "./harness";
 
 describe("Managed AdminApiKey on the real Pulumi engine", () => {
     let emulator: AdminApiEmulator;
@@ -28,11 +21,7 @@ describe("Managed AdminApiKey on the real Pulumi engine", () => {
         return t;
     }
 
-    async function keyIdsInState(t: TestStack): Promise<string[]> {
-        const deployment = await t.stack.exportStack();
-        const resources = (deployment.deployment as { resources?: StateResource[] }).resources ?? [];
-        return resources.filter((r) => r.type === KEY_TYPE).map((r) => r.id ?? "");
-    }
+    const keyIdsInState = async (t: TestStack) => (await stateResources(t, KEY_TYPE)).map((r) => r.id ?? "");
 
     const createdKeys = () => [...emulator.keys.values()].filter((k) => k.owner?.id === "user_emulator");
 
