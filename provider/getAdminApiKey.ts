@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { AdminApiKeyMetadata, listAdminApiKeys, retrieveAdminApiKey } from "./adminApiKeys";
 import { Attempt, InvalidInputError, OpenAIAdminError } from "./errors";
 import { AdminApiKeyExpectations, assertExpectations, validateExpectations } from "./expectations";
-import { clientFactory, FetchDependencies, nowSeconds, programDependencies } from "./programClient";
+import { clientFactory, FetchDependencies, nowSeconds, programDependencies, READ_CACHE_SECONDS } from "./programClient";
+import { resolveSettings } from "./settings";
 
 /** Arguments of {@link getAdminApiKey}: the key by id or by name (exactly one), and what it must satisfy. */
 export type GetAdminApiKeyArgs = (
@@ -20,8 +22,8 @@ export type GetAdminApiKeyArgs = (
     /** Expectations the key must meet; when it fails any, the call fails with an `ExpectationError`. */
     readonly expect?: AdminApiKeyExpectations;
     /**
-     * Reuse an earlier read of the same key id in this program (default true): a key read
-     * several times costs one request. False reads it again.
+     * Reuse a read of the same key id made in this process in the last 60 seconds (default
+     * true): a key read several times in a program costs one request. False reads it again.
      */
     readonly cache?: boolean;
 };
@@ -74,7 +76,8 @@ export async function fetchAdminApiKey(args: GetAdminApiKeyArgs, deps: FetchDepe
     return assertExpectations(key, expectations, nowSeconds(deps));
 }
 
-// Shares one request among the reads of a key id; a failed read is forgotten, so it can be tried again.
+// Shares one request among the reads of a key id, per API root and admin key, for
+// READ_CACHE_SECONDS; a failed read is forgotten, so that the next one tries again.
 function readOnce(
     deps: FetchDependencies,
     useCache: boolean,
@@ -85,13 +88,19 @@ function readOnce(
     if (cache === undefined || typeof keyId !== "string") {
         return read();
     }
-    let pending = cache.get(keyId);
-    if (pending === undefined) {
-        pending = read();
-        cache.set(keyId, pending);
-        pending.catch(() => cache.delete(keyId));
+    const settings = resolveSettings({ operation: "retrieve admin API key", target: keyId }, deps.config, deps.env);
+    // A digest, so that the cache never holds the key itself as text.
+    const account = createHash("sha256").update(settings.adminKey).digest("hex");
+    const cacheKey = `${settings.baseUrl} ${account} ${keyId}`;
+    const now = nowSeconds(deps);
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined && now - cached.readAt < READ_CACHE_SECONDS) {
+        return cached.key;
     }
-    return pending;
+    const key = read();
+    cache.set(cacheKey, { readAt: now, key });
+    key.catch(() => cache.delete(cacheKey));
+    return key;
 }
 
 async function findByName(connect: ReturnType<typeof clientFactory>, name: unknown): Promise<AdminApiKeyMetadata> {

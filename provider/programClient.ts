@@ -15,12 +15,18 @@ export interface FetchDependencies {
     /** Current time in Unix seconds, for expiry filters and expectations. Default: the real clock. */
     readonly nowSeconds?: () => number;
     /** Reads of keys by id already made (or under way) in this process; none when undefined. */
-    readonly readCache?: Map<string, Promise<AdminApiKeyMetadata>>;
+    readonly readCache?: ReadCache;
 }
 
-// The program's reads of keys by id: a key read several times in one program costs one
-// request. Lives as long as the program's process, which is one preview or update.
-const programReadCache = new Map<string, Promise<AdminApiKeyMetadata>>();
+/** Reads by API root, admin key and key id, with when each was made (Unix seconds). */
+export type ReadCache = Map<string, { readonly readAt: number; readonly key: Promise<AdminApiKeyMetadata> }>;
+
+/** How long a read is reused: a program's reads of one key come close together, and a
+ * long-lived process (the Automation API) must see changes on its next update. */
+export const READ_CACHE_SECONDS = 60;
+
+// The program's reads of keys by id: a key read several times in one program costs one request.
+const programReadCache: ReadCache = new Map();
 
 /** The dependencies of a function called from a Pulumi program: its stack config and environment. */
 export function programDependencies(): FetchDependencies {

@@ -193,6 +193,31 @@ describe("getAdminApiKey against the emulator", () => {
         assert.equal(emulator.requests.length, 2);
     });
 
+    it("reuses a read for a minute, and only for the same API root and admin key", async () => {
+        let now = 1_000;
+        const cache = new Map();
+        const deps = { ...emulatorDependencies(emulator, clock), readCache: cache, nowSeconds: () => now };
+        await fetchAdminApiKey({ keyId: "key_expired" }, deps);
+        now += 59;
+        await fetchAdminApiKey({ keyId: "key_expired" }, deps);
+        assert.equal(emulator.requests.length, 1);
+        now += 2;
+        await fetchAdminApiKey({ keyId: "key_expired" }, deps);
+        assert.equal(emulator.requests.length, 2, "read again after a minute");
+
+        const other = await startEmulator();
+        try {
+            await fetchAdminApiKey(
+                { keyId: "key_expired" },
+                { ...emulatorDependencies(other, clock), readCache: cache, nowSeconds: () => now },
+            );
+            assert.equal(other.requests.length, 1, "another API root is another organization");
+        } finally {
+            await other.close();
+        }
+        assert.ok(![...cache.keys()].some((key: string) => key.includes(emulator.adminKey)), "the cache holds no admin key");
+    });
+
     it("forgets a failed read, so that the next one tries again", async () => {
         const deps = { ...emulatorDependencies(emulator, clock), readCache: new Map() };
         emulator.injectFaults({ kind: "status", status: 404 });
