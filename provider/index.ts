@@ -7,7 +7,7 @@ export type { GetAdminApiKeyArgs, GetAdminApiKeyOutputArgs, GetAdminApiKeyResult
 export { getAdminApiKeys, getAdminApiKeysOutput } from "./getAdminApiKeys";
 export type { GetAdminApiKeysArgs, GetAdminApiKeysOutputArgs, GetAdminApiKeysResult } from "./getAdminApiKeys";
 export { assertExpectations, evaluateExpectations, ExpectationError } from "./expectations";
-export type { AdminApiKeyExpectations, ExpectationFailure } from "./expectations";
+export type { AdminApiKeyExpectations, ExpectationFailure, OneOrMore } from "./expectations";
 export {
     ApiError,
     AuthenticationError,
