@@ -79,6 +79,8 @@ export interface AdminClient {
     request<T>(attempt: Attempt, request: ApiRequest, schema: z.ZodType<T>): Promise<T>;
 }
 
+/** A hard stop for a server that keeps asking for immediate retries (`retry-after-ms: 0`), which the time budget would never end. */
+const MAX_RETRIES_PER_CALL = 100;
 /** Bodies above this size are refused rather than parsed. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const REDACTED = "[redacted]";
@@ -156,6 +158,9 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
                 return false;
             }
             const retryNumber = (error.config?.["axios-retry"]?.retryCount ?? 0) + 1;
+            if (retryNumber > MAX_RETRIES_PER_CALL) {
+                return false;
+            }
             const delayMs = retryDelayMs(retryNumber, exchange, clock);
             if (call.retryWaitMs + delayMs > settings.retryBudgetMs) {
                 call.budgetExhausted = true;

@@ -58,6 +58,12 @@ const READ_MATRIX: readonly Row[] = [
         outcome: error("RateLimitError", /retry budget of 120000 ms .* ran out/),
         requests: 7,
     },
+    {
+        fault: "429, retry-after-ms 0, without end",
+        faults: Array.from({ length: 120 }, () => status(429, { "retry-after-ms": "0" })),
+        outcome: error("RateLimitError", /\(after 101 attempts\)/),
+        requests: 101,
+    },
     { fault: "500", faults: [status(500)], outcome: "ok", requests: 2 },
     {
         fault: "500, three times",
