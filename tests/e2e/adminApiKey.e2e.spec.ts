@@ -4,7 +4,7 @@ import { CommandError } from "@pulumi/pulumi/automation";
 import { AdminApiKey, getAdminApiKeyOutput } from "../../provider";
 import { toAdminApiKeyMetadata, WireAdminApiKey } from "../../provider/adminApiKeys";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
-import { createTestStack, KEY_TYPE, StateResource, stateResources, TestStack } from "./harness";
+import { createTestStack, KEY_TYPE, StateResource, stateResources, TestStack, withEmulatorStacks } from "./harness";
 import { KeyIdSource } from "./testResources";
 
 /** The outputs the engine should hold for a key: its metadata without the id. */
@@ -22,40 +22,8 @@ function withoutProvider(outputs: Record<string, unknown> | undefined): Record<s
 }
 
 describe("AdminApiKey on the real Pulumi engine", () => {
-    let emulator: AdminApiEmulator;
-    const stacks: TestStack[] = [];
-
-    beforeEach(async () => {
-        emulator = await startEmulator();
-    });
-    const savedEnv = { ...process.env };
-    afterEach(async () => {
-        process.env = { ...savedEnv };
-        await Promise.all(stacks.splice(0).map((t) => t.dispose()));
-        await emulator.close();
-    });
-
-    /**
-     * A stack whose credentials come from secret stack config, or from the environment. An
-     * inline program runs in this process, so for "env" this process gets the variables too,
-     * as a program started by `pulumi up` inherits the CLI's.
-     */
-    async function stackWith(
-        program: () => Promise<Record<string, unknown>>,
-        credentials: "config" | "env" = "config",
-    ): Promise<TestStack> {
-        if (credentials === "env") {
-            process.env["OPENAI_ADMIN_KEY"] = emulator.adminKey;
-            process.env["OPENAI_BASE_URL"] = emulator.baseUrl;
-        }
-        const t = await createTestStack(
-            credentials === "config"
-                ? { program, config: { "openai:baseUrl": emulator.baseUrl }, secretConfig: { "openai:adminKey": emulator.adminKey } }
-                : { program, env: { OPENAI_ADMIN_KEY: emulator.adminKey, OPENAI_BASE_URL: emulator.baseUrl } },
-        );
-        stacks.push(t);
-        return t;
-    }
+    const suite = withEmulatorStacks();
+    const stackWith = suite.stackWith;
 
     it("shows the key in preview and exports it exactly as the API holds it, never-used key included", async () => {
         const t = await stackWith(async () => {
@@ -79,18 +47,18 @@ describe("AdminApiKey on the real Pulumi engine", () => {
         assert.match(preview.stdout, /"sa_ci_bot"/);
 
         const up = await t.run((onOutput) => t.stack.up({ onOutput }));
-        assert.deepEqual(up.outputs["user"]?.value, expectedOutputs(emulator.keys.get("key_user_owned")));
-        assert.deepEqual(up.outputs["ci"]?.value, expectedOutputs(emulator.keys.get("key_service_account")));
+        assert.deepEqual(up.outputs["user"]?.value, expectedOutputs(suite.emulator().keys.get("key_user_owned")));
+        assert.deepEqual(up.outputs["ci"]?.value, expectedOutputs(suite.emulator().keys.get("key_service_account")));
         assert.equal(up.outputs["ci"]?.value.lastUsedAt, null, "a never-used key keeps lastUsedAt null");
         assert.equal(up.outputs["ciId"]?.value, "key_service_account");
 
         const resources = await keyResources(t);
         assert.deepEqual(resources.map((r) => r.id).sort(), ["key_service_account", "key_user_owned"]);
         for (const resource of resources) {
-            assert.deepEqual(withoutProvider(resource.outputs), expectedOutputs(emulator.keys.get(resource.id!)));
+            assert.deepEqual(withoutProvider(resource.outputs), expectedOutputs(suite.emulator().keys.get(resource.id!)));
         }
         // The engine ran exactly one read per key in preview and one in up.
-        assert.equal(emulator.requests.filter((r) => r.path.endsWith("/key_user_owned")).length, 2);
+        assert.equal(suite.emulator().requests.filter((r) => r.path.endsWith("/key_user_owned")).length, 2);
     });
 
     it("reads a key through getAdminApiKeyOutput, also when its id is unknown until another resource exists", async () => {
@@ -106,8 +74,8 @@ describe("AdminApiKey on the real Pulumi engine", () => {
         assert.match(preview.stdout, /later\s*:\s*\[unknown\]/, "the unknown id leaves the result unknown");
 
         const up = await t.run((onOutput) => t.stack.up({ onOutput }));
-        assert.deepEqual(up.outputs["later"]?.value, toAdminApiKeyMetadata(emulator.keys.get("key_expired")!));
-        assert.deepEqual(up.outputs["known"]?.value, toAdminApiKeyMetadata(emulator.keys.get("key_sparse")!));
+        assert.deepEqual(up.outputs["later"]?.value, toAdminApiKeyMetadata(suite.emulator().keys.get("key_expired")!));
+        assert.deepEqual(up.outputs["known"]?.value, toAdminApiKeyMetadata(suite.emulator().keys.get("key_sparse")!));
     });
 
     it("picks up changes on refresh and fails the next update with the whole story when the key is deleted", async () => {
@@ -116,12 +84,12 @@ describe("AdminApiKey on the real Pulumi engine", () => {
         assert.equal((await keyResources(t))[0]?.outputs?.["lastUsedAt"], null);
 
         const usedAt = 1_790_000_000;
-        emulator.keys.set("key_service_account", { ...emulator.keys.get("key_service_account")!, last_used_at: usedAt });
+        suite.emulator().keys.set("key_service_account", { ...suite.emulator().keys.get("key_service_account")!, last_used_at: usedAt });
         const refresh = await t.run((onOutput) => t.stack.refresh({ onOutput }));
         assert.match(refresh.stdout, /~ 1 updated|1 updated/);
         assert.equal((await keyResources(t))[0]?.outputs?.["lastUsedAt"], usedAt);
 
-        emulator.keys.delete("key_service_account");
+        suite.emulator().keys.delete("key_service_account");
         const error = await t
             .run((onOutput) => t.stack.up({ onOutput }))
             .then(
@@ -129,7 +97,7 @@ describe("AdminApiKey on the real Pulumi engine", () => {
                 (e: unknown) => e,
             );
         assert.ok(error instanceof CommandError, String(error));
-        const notFound = emulator.requests.filter((r) => r.status === 404);
+        const notFound = suite.emulator().requests.filter((r) => r.status === 404);
         assert.equal(notFound.length, 1, "a missing key is read once, not retried");
         const printed = String(error);
         assert.match(
@@ -142,16 +110,16 @@ describe("AdminApiKey on the real Pulumi engine", () => {
     it("fails with the 401 message when the admin key is wrong", async () => {
         const t = await createTestStack({
             program: async () => ({ name: AdminApiKey.get("ci-key", "key_service_account").name }),
-            env: { OPENAI_BASE_URL: emulator.baseUrl },
+            env: { OPENAI_BASE_URL: suite.emulator().baseUrl },
             secretConfig: { "openai:adminKey": "sk-admin-this-is-not-the-emulators-key" },
         });
-        stacks.push(t);
         const error = await t
             .run((onOutput) => t.stack.preview({ onOutput }))
             .then(
                 () => assert.fail("the preview should fail"),
                 (e: unknown) => e,
-            );
+            )
+            .finally(() => t.dispose());
         const printed = String(error);
         assert.match(
             printed,
@@ -182,7 +150,7 @@ describe("AdminApiKey on the real Pulumi engine", () => {
                 printed: t.printed.join("\n"),
             })) {
                 assert.ok(text.length > 100, `${where} has something to search`);
-                assert.ok(!text.includes(emulator.adminKey), `the admin key appears in ${where}`);
+                assert.ok(!text.includes(suite.emulator().adminKey), `the admin key appears in ${where}`);
             }
 
             const deployment = JSON.parse(revealed.stdout) as { deployment: { resources: StateResource[] } };
@@ -192,12 +160,12 @@ describe("AdminApiKey on the real Pulumi engine", () => {
                 // target.go, GetPackageConfig). Those copies are the engine's, and the only ones.
                 const defaultProvider = deployment.deployment.resources.find((r) => r.type === "pulumi:providers:pulumi-nodejs");
                 for (const bag of [defaultProvider?.inputs, defaultProvider?.outputs]) {
-                    assert.ok(JSON.stringify(bag?.["openai:adminKey"]).includes(emulator.adminKey));
+                    assert.ok(JSON.stringify(bag?.["openai:adminKey"]).includes(suite.emulator().adminKey));
                     delete bag?.["openai:adminKey"];
                 }
-                assert.ok(!plain.stdout.includes(emulator.adminKey), "encrypted in the plain export");
+                assert.ok(!plain.stdout.includes(suite.emulator().adminKey), "encrypted in the plain export");
             }
-            assert.ok(!JSON.stringify(deployment).includes(emulator.adminKey), "no other copy with --show-secrets");
+            assert.ok(!JSON.stringify(deployment).includes(suite.emulator().adminKey), "no other copy with --show-secrets");
 
             const resources = deployment.deployment.resources.filter((r) => r.type === KEY_TYPE);
             assert.equal(resources.length, 3);
@@ -224,10 +192,13 @@ describe("AdminApiKey on the real Pulumi engine", () => {
         ]);
         assert.equal(one.outputs["owner"]?.value.id, "user_ada");
         assert.equal(two.outputs["owner"]?.value.id, "user_grace");
-        assert.deepEqual(emulator.requests.map((r) => `${r.path} ${r.status}`).sort(), [
-            "/v1/organization/admin_api_keys/key_expired 200",
-            "/v1/organization/admin_api_keys/key_user_owned 200",
-        ]);
+        assert.deepEqual(
+            suite
+                .emulator()
+                .requests.map((r) => `${r.path} ${r.status}`)
+                .sort(),
+            ["/v1/organization/admin_api_keys/key_expired 200", "/v1/organization/admin_api_keys/key_user_owned 200"],
+        );
     });
 });
 

@@ -1,30 +1,10 @@
 import * as assert from "node:assert/strict";
 import { AdminApiKey, getAdminApiKeyOutput, getAdminApiKeysOutput } from "../../provider";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
-import { createTestStack, stateResources, TestStack } from "./harness";
+import { stateResources, TestStack, withEmulatorStacks } from "./harness";
 import { DependsOnKey } from "./testResources";
 
 describe("Lists, lookups by name and expectations on the real Pulumi engine", () => {
-    let emulator: AdminApiEmulator;
-    const stacks: TestStack[] = [];
-
-    beforeEach(async () => {
-        emulator = await startEmulator();
-    });
-    afterEach(async () => {
-        await Promise.all(stacks.splice(0).map((t) => t.dispose()));
-        await emulator.close();
-    });
-
-    async function stackWith(program: () => Promise<Record<string, unknown>>): Promise<TestStack> {
-        const t = await createTestStack({
-            program,
-            config: { "openai:baseUrl": emulator.baseUrl },
-            secretConfig: { "openai:adminKey": emulator.adminKey },
-        });
-        stacks.push(t);
-        return t;
-    }
+    const { emulator: current, stackWith } = withEmulatorStacks();
 
     const resourceTypes = async (t: TestStack) => (await stateResources(t)).map((r) => r.type);
 
@@ -71,7 +51,7 @@ describe("Lists, lookups by name and expectations on the real Pulumi engine", ()
             byName: getAdminApiKeyOutput({ name: "CI deploy key", expect: { ownerType: "service_account" } }).id,
         }));
         const up = await t.run((onOutput) => t.stack.up({ onOutput }));
-        assert.deepEqual(up.outputs["all"]?.value, [...emulator.keys.keys()]);
+        assert.deepEqual(up.outputs["all"]?.value, [...current().keys.keys()]);
         assert.deepEqual(up.outputs["expired"]?.value, ["key_expired"]);
         assert.equal(up.outputs["byName"]?.value, "key_service_account");
     });

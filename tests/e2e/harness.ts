@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import * as automation from "@pulumi/pulumi/automation";
+import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
 
 const REPO_ROOT = path.resolve(__dirname, "../../..");
 
@@ -129,4 +130,57 @@ export async function stateResources(t: TestStack, type?: string): Promise<State
     const deployment = await t.stack.exportStack();
     const resources = (deployment.deployment as { resources?: StateResource[] }).resources ?? [];
     return type === undefined ? resources : resources.filter((resource) => resource.type === type);
+}
+
+/** What {@link withEmulatorStacks} gives a suite. */
+export interface EmulatorStacks {
+    /** The current test's emulator. */
+    readonly emulator: () => AdminApiEmulator;
+    /**
+     * A stack whose credentials point at the emulator: from secret stack config, or from the
+     * environment. An inline program runs in this process, so for "env" this process gets the
+     * variables too, as a program started by `pulumi up` inherits the CLI's.
+     */
+    readonly stackWith: (program: automation.PulumiFn, credentials?: "config" | "env") => Promise<TestStack>;
+}
+
+/**
+ * Registers mocha hooks that give each test of the suite a fresh emulator, and that dispose
+ * the stacks it made and restore the environment afterwards.
+ */
+export function withEmulatorStacks(): EmulatorStacks {
+    let emulator: AdminApiEmulator | undefined;
+    const stacks: TestStack[] = [];
+    const savedEnv = { ...process.env };
+    beforeEach(async () => {
+        emulator = await startEmulator();
+    });
+    afterEach(async () => {
+        process.env = { ...savedEnv };
+        await Promise.all(stacks.splice(0).map((t) => t.dispose()));
+        await emulator?.close();
+    });
+    const current = (): AdminApiEmulator => {
+        if (emulator === undefined) {
+            throw new Error("no emulator outside a test");
+        }
+        return emulator;
+    };
+    return {
+        emulator: current,
+        stackWith: async (program, credentials = "config") => {
+            const { adminKey, baseUrl } = current();
+            if (credentials === "env") {
+                process.env["OPENAI_ADMIN_KEY"] = adminKey;
+                process.env["OPENAI_BASE_URL"] = baseUrl;
+            }
+            const t = await createTestStack(
+                credentials === "config"
+                    ? { program, config: { "openai:baseUrl": baseUrl }, secretConfig: { "openai:adminKey": adminKey } }
+                    : { program, env: { OPENAI_ADMIN_KEY: adminKey, OPENAI_BASE_URL: baseUrl } },
+            );
+            stacks.push(t);
+            return t;
+        },
+    };
 }

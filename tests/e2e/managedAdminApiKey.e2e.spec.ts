@@ -1,29 +1,14 @@
 import * as assert from "node:assert/strict";
 import { AdminApiKey } from "../../provider";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
-import { createTestStack, KEY_TYPE, stateResources, TestStack } from "./harness";
+import { KEY_TYPE, stateResources, TestStack, withEmulatorStacks } from "./harness";
 
 describe("Managed AdminApiKey on the real Pulumi engine", () => {
-    let emulator: AdminApiEmulator;
-    const stacks: TestStack[] = [];
-
-    beforeEach(async () => {
-        emulator = await startEmulator();
-    });
-    afterEach(async () => {
-        await Promise.all(stacks.splice(0).map((t) => t.dispose()));
-        await emulator.close();
-    });
-
-    async function stackWith(program: () => Promise<Record<string, unknown>>): Promise<TestStack> {
-        const t = await createTestStack({ program, env: { OPENAI_ADMIN_KEY: emulator.adminKey, OPENAI_BASE_URL: emulator.baseUrl } });
-        stacks.push(t);
-        return t;
-    }
+    const suite = withEmulatorStacks();
+    const stackWith = (program: () => Promise<Record<string, unknown>>) => suite.stackWith(program, "env");
 
     const keyIdsInState = async (t: TestStack) => (await stateResources(t, KEY_TYPE)).map((r) => r.id ?? "");
 
-    const createdKeys = () => [...emulator.keys.values()].filter((k) => k.owner?.id === "user_emulator");
+    const createdKeys = () => [...suite.emulator().keys.values()].filter((k) => k.owner?.id === "user_emulator");
 
     it("creates a key whose value is a secret: never printed, never plain in state", async () => {
         const t = await stackWith(async () => {
@@ -49,7 +34,7 @@ describe("Managed AdminApiKey on the real Pulumi engine", () => {
             outputs: outputs.stdout,
         })) {
             assert.ok(!text.includes(value), `the key's value appears in ${where}`);
-            assert.ok(!text.includes(emulator.adminKey), `the admin key appears in ${where}`);
+            assert.ok(!text.includes(suite.emulator().adminKey), `the admin key appears in ${where}`);
         }
         assert.ok((await t.cli(["stack", "export", "--show-secrets"])).stdout.includes(value), "kept, encrypted, for the user");
     });
@@ -66,7 +51,7 @@ describe("Managed AdminApiKey on the real Pulumi engine", () => {
         const second = await t.run((onOutput) => t.stack.up({ onOutput }));
         const newId = String(second.outputs["id"]?.value);
         assert.notEqual(newId, oldId);
-        const calls = emulator.requests.map((r) => `${r.method} ${r.path.replace(/\?.*$/, "")}`);
+        const calls = suite.emulator().requests.map((r) => `${r.method} ${r.path.replace(/\?.*$/, "")}`);
         const createdAt = calls.lastIndexOf("POST /v1/organization/admin_api_keys");
         const deletedAt = calls.indexOf(`DELETE /v1/organization/admin_api_keys/${oldId}`);
         assert.ok(createdAt >= 0 && deletedAt > createdAt, `create before delete: ${calls.join(", ")}`);
@@ -83,7 +68,7 @@ describe("Managed AdminApiKey on the real Pulumi engine", () => {
             b: new AdminApiKey("b", { name: "key b" }).id,
         }));
         const up = await t.run((onOutput) => t.stack.up({ onOutput }));
-        emulator.keys.delete(String(up.outputs["a"]?.value));
+        suite.emulator().keys.delete(String(up.outputs["a"]?.value));
         const refresh = await t.run((onOutput) => t.stack.refresh({ onOutput }));
         assert.match(refresh.stdout, /- 1 deleted|1 deleted/);
         assert.deepEqual(await keyIdsInState(t), [up.outputs["b"]?.value]);
@@ -102,7 +87,7 @@ describe("Managed AdminApiKey on the real Pulumi engine", () => {
                 (e: unknown) => String(e),
             );
         assert.match(error, /AdminApiKey resource 'deploy': property expiresInSeconds value \{0\} has a problem: must be at least 1/);
-        assert.equal(emulator.requests.filter((r) => r.method === "POST").length, 0);
+        assert.equal(suite.emulator().requests.filter((r) => r.method === "POST").length, 0);
     });
 
     it("cannot adopt an existing key with the import option: the SDK's dynamic provider reads without properties", async () => {
@@ -117,6 +102,6 @@ describe("Managed AdminApiKey on the real Pulumi engine", () => {
                 (e: unknown) => String(e),
             );
         assert.match(error, /adopted \*\*importing failed\*\* error: Cannot read properties of undefined \(reading 'toJavaScript'\)/);
-        assert.equal(emulator.requests.length, 0, "the provider never got as far as the API");
+        assert.equal(suite.emulator().requests.length, 0, "the provider never got as far as the API");
     });
 });
