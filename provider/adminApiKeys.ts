@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AdminClient } from "./client";
 import { Attempt, InvalidInputError, InvalidResponseError, isOutcomeUnknown, NotFoundError } from "./errors";
-import { encodePathSegment } from "./validation";
+import { encodePathSegment, schemaOnce } from "./validation";
 
 /**
  * The owner of an admin API key, as the API sends it (`owner` of the key object).
@@ -67,7 +67,8 @@ const wireAdminApiKeyShape = () => ({
 });
 
 /** The zod schema that a response must satisfy to count as an admin API key object. */
-export const wireAdminApiKeySchema = (): z.ZodType<WireAdminApiKey> => z.looseObject(wireAdminApiKeyShape());
+export const wireAdminApiKeySchema = (): z.ZodType<WireAdminApiKey> =>
+    schemaOnce("wireAdminApiKey", () => z.looseObject(wireAdminApiKeyShape()));
 
 /** The principal that owns an admin API key. Fields the API did not send are null. */
 export interface AdminApiKeyOwner {
@@ -172,13 +173,15 @@ export interface WireAdminApiKeyList {
 }
 
 const wireAdminApiKeyListSchema = (): z.ZodType<WireAdminApiKeyList> =>
-    z.looseObject({
-        object: z.literal("list", { error: 'is not "list"' }),
-        data: z.array(wireAdminApiKeySchema()),
-        first_id: z.string().nullish(),
-        last_id: z.string().nullish(),
-        has_more: z.boolean(),
-    });
+    schemaOnce("wireAdminApiKeyList", () =>
+        z.looseObject({
+            object: z.literal("list", { error: 'is not "list"' }),
+            data: z.array(wireAdminApiKeySchema()),
+            first_id: z.string().nullish(),
+            last_id: z.string().nullish(),
+            has_more: z.boolean(),
+        }),
+    );
 
 /** Keys per page when listing: the most the endpoint is known to accept. */
 export const LIST_PAGE_SIZE = 100;
@@ -263,20 +266,22 @@ export interface CreateAdminApiKeyArgs {
     readonly expiresInSeconds?: number;
 }
 
-// Built on demand, like every schema here.
+// Built once per process by schemaOnce, like every schema here.
 const createArgsSchema = () =>
-    z.strictObject({
-        name: z
-            .string({ error: "must be a string" })
-            .refine((name) => name.trim() !== "", { error: "must not be empty" })
-            .refine((name) => !/\p{Cc}/u.test(name), { error: "must not contain control characters" }),
-        expiresInSeconds: z
-            .number({ error: "must be a number" })
-            .int({ error: "must be a whole number of seconds" })
-            .min(1, { error: "must be at least 1" })
-            .max(MAX_EXPIRES_IN_SECONDS, { error: `must be at most ${MAX_EXPIRES_IN_SECONDS} (365 days)` })
-            .optional(),
-    });
+    schemaOnce("createArgs", () =>
+        z.strictObject({
+            name: z
+                .string({ error: "must be a string" })
+                .refine((name) => name.trim() !== "", { error: "must not be empty" })
+                .refine((name) => !/\p{Cc}/u.test(name), { error: "must not contain control characters" }),
+            expiresInSeconds: z
+                .number({ error: "must be a number" })
+                .int({ error: "must be a whole number of seconds" })
+                .min(1, { error: "must be at least 1" })
+                .max(MAX_EXPIRES_IN_SECONDS, { error: `must be at most ${MAX_EXPIRES_IN_SECONDS} (365 days)` })
+                .optional(),
+        }),
+    );
 
 /**
  * Checks the arguments of a create; returns the problems instead of throwing, so that the
@@ -299,7 +304,8 @@ export function checkCreateArgs(args: unknown): Array<{ property: string; reason
     });
 }
 
-const wireCreatedSchema = (): z.ZodType<WireCreatedAdminApiKey> => z.looseObject({ ...wireAdminApiKeyShape(), value: z.string().min(1) });
+const wireCreatedSchema = (): z.ZodType<WireCreatedAdminApiKey> =>
+    schemaOnce("wireCreatedAdminApiKey", () => z.looseObject({ ...wireAdminApiKeyShape(), value: z.string().min(1) }));
 
 /**
  * Creates an admin API key: `POST /organization/admin_api_keys`. The arguments are checked

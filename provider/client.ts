@@ -18,6 +18,7 @@ import {
 import { limiterFor, LimiterRegistry, processLimiters, WaitListener } from "./rateLimiter";
 import { FailedExchange, RetryClock, retryDelayMs, shouldRetry, systemClock } from "./retryPolicy";
 import { ClientSettings, SETTING_SOURCES } from "./settings";
+import { schemaOnce } from "./validation";
 
 /** What the client tracks for one call across its attempts; kept on the axios config. */
 interface CallState {
@@ -258,13 +259,15 @@ function attemptsOf(config: { "axios-retry"?: { retryCount?: number } } | undefi
 }
 
 const openAIErrorBody = () =>
-    z.object({
-        error: z.object({
-            message: z.string().nullish(),
-            type: z.string().nullish(),
-            code: z.union([z.string(), z.number()]).nullish(),
+    schemaOnce("openAIErrorBody", () =>
+        z.object({
+            error: z.object({
+                message: z.string().nullish(),
+                type: z.string().nullish(),
+                code: z.union([z.string(), z.number()]).nullish(),
+            }),
         }),
-    });
+    );
 
 // Turns whatever axios threw into one of this package's errors, holding nothing of the
 // request (its headers carry the key): only status, request id and OpenAI's own words.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AdminApiKeyMetadata } from "./adminApiKeys";
 import { Attempt, OpenAIAdminError } from "./errors";
-import { parseArguments } from "./validation";
+import { parseArguments, schemaOnce } from "./validation";
 
 /**
  * What an admin API key must satisfy for a deploy to go on. Every field is optional; each
@@ -39,18 +39,20 @@ const DAY_SECONDS = 24 * 60 * 60;
 
 const oneOrMore = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).min(1)]);
 
-// Built on demand: provider code must not reach a module-level zod object (see validation.ts).
+// Built once per process by schemaOnce: provider code must not reach a module-level zod object.
 // Strict, so that a misspelt expectation is refused instead of silently never checked.
 const expectationsSchema = () =>
-    z.strictObject({
-        ownerType: oneOrMore(z.enum(["user", "service_account"])).optional(),
-        ownerId: oneOrMore(z.string().min(1)).optional(),
-        ownerName: oneOrMore(z.string().min(1)).optional(),
-        ownerRole: oneOrMore(z.string().min(1)).optional(),
-        notExpired: z.boolean().optional(),
-        minDaysToExpiry: z.number().nonnegative().optional(),
-        usedWithinDays: z.number().nonnegative().optional(),
-    });
+    schemaOnce("expectations", () =>
+        z.strictObject({
+            ownerType: oneOrMore(z.enum(["user", "service_account"])).optional(),
+            ownerId: oneOrMore(z.string().min(1)).optional(),
+            ownerName: oneOrMore(z.string().min(1)).optional(),
+            ownerRole: oneOrMore(z.string().min(1)).optional(),
+            notExpired: z.boolean().optional(),
+            minDaysToExpiry: z.number().nonnegative().optional(),
+            usedWithinDays: z.number().nonnegative().optional(),
+        }),
+    );
 
 /**
  * Checks that expectations are well formed; throws before any request otherwise.

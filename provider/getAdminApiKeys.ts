@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { AdminApiKeyMetadata, listAdminApiKeys } from "./adminApiKeys";
 import { clientFactory, FetchDependencies, nowSeconds, programDependencies } from "./programClient";
-import { parseArguments } from "./validation";
+import { parseArguments, schemaOnce } from "./validation";
 
 /** Arguments of {@link getAdminApiKeys}: the order and optional filters, all combined with "and". */
 export interface GetAdminApiKeysArgs {
@@ -27,15 +27,17 @@ export interface GetAdminApiKeysResult {
     readonly keys: readonly AdminApiKeyMetadata[];
 }
 
-// Built on demand, like every schema here; strict, so that a misspelt filter is refused.
+// Built once per process by schemaOnce; strict, so that a misspelt filter is refused.
 const argsSchema = () =>
-    z.strictObject({
-        order: z.enum(["asc", "desc"]).optional(),
-        ownerType: z.enum(["user", "service_account"]).optional(),
-        ownerId: z.string().min(1).optional(),
-        name: z.string().optional(),
-        expired: z.boolean().optional(),
-    });
+    schemaOnce("listArgs", () =>
+        z.strictObject({
+            order: z.enum(["asc", "desc"]).optional(),
+            ownerType: z.enum(["user", "service_account"]).optional(),
+            ownerId: z.string().min(1).optional(),
+            name: z.string().optional(),
+            expired: z.boolean().optional(),
+        }),
+    );
 
 /**
  * {@link getAdminApiKeys} with its settings sources passed in, for tests and for callers

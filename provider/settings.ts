@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Attempt, ConfigurationError } from "./errors";
+import { schemaOnce } from "./validation";
 
 /** Everything a client needs to call the Administration API. Lives only in the process that calls. */
 export interface ClientSettings {
@@ -55,38 +56,44 @@ function settingLabel(name: SettingName): string {
 // admin path, so it is refused before it is sent anywhere.
 const NON_ADMIN_KEY_PREFIXES = ["sk-proj-", "sk-svcacct-", "sk-None-", "sk-user-"];
 
-// Schemas are built on demand (see validation.ts: module-level zod objects would be
-// serialized into the state by value).
+// Schemas are built once per process by schemaOnce (see validation.ts: module-level zod
+// objects would be serialized into the state by value).
 const adminKeySchema = () =>
-    z
-        .string()
-        .refine((key) => !/\s/.test(key), { error: "contains whitespace (a copy-paste accident?)" })
-        .refine((key) => !NON_ADMIN_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)), {
-            error: "holds a project, user or service-account key; the Administration API needs an admin key (sk-admin-...)",
-        });
+    schemaOnce("adminKey", () =>
+        z
+            .string()
+            .refine((key) => !/\s/.test(key), { error: "contains whitespace (a copy-paste accident?)" })
+            .refine((key) => !NON_ADMIN_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)), {
+                error: "holds a project, user or service-account key; the Administration API needs an admin key (sk-admin-...)",
+            }),
+    );
 
 function isLoopback(hostname: string): boolean {
     return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 const baseUrlSchema = () =>
-    z
-        .url({ error: "is not a valid URL" })
-        .transform((text) => new URL(text))
-        .refine((url) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
-        .refine((url) => url.protocol === "https:" || isLoopback(url.hostname), {
-            error: "uses plain http:// to a host other than this machine; the admin key would cross the network in clear (use https://)",
-        })
-        .refine((url) => url.search === "" && url.hash === "", { error: "must not have a query or a fragment" })
-        .refine((url) => url.username === "" && url.password === "", { error: "must not carry credentials" })
-        .transform((url) => url.toString().replace(/\/+$/, ""));
+    schemaOnce("baseUrl", () =>
+        z
+            .url({ error: "is not a valid URL" })
+            .transform((text) => new URL(text))
+            .refine((url) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
+            .refine((url) => url.protocol === "https:" || isLoopback(url.hostname), {
+                error: "uses plain http:// to a host other than this machine; the admin key would cross the network in clear (use https://)",
+            })
+            .refine((url) => url.search === "" && url.hash === "", { error: "must not have a query or a fragment" })
+            .refine((url) => url.username === "" && url.password === "", { error: "must not carry credentials" })
+            .transform((url) => url.toString().replace(/\/+$/, "")),
+    );
 
 function integerSchema(min: number, max: number) {
-    return z.coerce
-        .number({ error: "is not a number" })
-        .int({ error: "must be a whole number" })
-        .min(min, { error: `must be at least ${min}` })
-        .max(max, { error: `must be at most ${max}` });
+    return schemaOnce(`integer ${min}..${max}`, () =>
+        z.coerce
+            .number({ error: "is not a number" })
+            .int({ error: "must be a whole number" })
+            .min(min, { error: `must be at least ${min}` })
+            .max(max, { error: `must be at most ${max}` }),
+    );
 }
 
 /**

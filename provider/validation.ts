@@ -1,18 +1,38 @@
 import { z } from "zod";
 import { Attempt, InvalidInputError } from "./errors";
 
+/**
+ * Builds a zod schema on first use and keeps it for the process. Schemas are not held in
+ * module variables: the provider is serialized with everything its methods reach, and a zod
+ * schema object would be copied into the state by value. On globalThis they are not captured,
+ * and building them once (not per call) keeps a call's overhead small.
+ *
+ * @param name the schema's name, unique in this package
+ * @param build makes the schema
+ * @returns the schema, built at most once per process
+ */
+export function schemaOnce<T>(name: string, build: () => T): T {
+    const holder = globalThis as { __pulumiOpenAIAdminSchemas?: Map<string, unknown> };
+    holder.__pulumiOpenAIAdminSchemas ??= new Map();
+    const schemas = holder.__pulumiOpenAIAdminSchemas;
+    if (!schemas.has(name)) {
+        schemas.set(name, build());
+    }
+    return schemas.get(name) as T;
+}
+
 // Ids become one URL path segment; these rules keep a value from naming another path
 // (`/`, `.`, `..`), a query (`?`) or a fragment (`#`), and catch copy-paste accidents.
-// Built on demand, not held at module level: the provider is serialized with everything
-// its methods reach, and a zod schema object would be copied into the state by value.
 const pathSegmentSchema = () =>
-    z
-        .string({ error: "must be a string" })
-        .min(1, { error: "must not be empty" })
-        .refine((value) => !/\s/.test(value), { error: "must not contain whitespace" })
-        .refine((value) => !/\p{Cc}/u.test(value), { error: "must not contain control characters" })
-        .refine((value) => !/[/?#]/.test(value), { error: 'must not contain "/", "?" or "#"' })
-        .refine((value) => value !== "." && value !== "..", { error: 'must not be "." or ".."' });
+    schemaOnce("pathSegment", () =>
+        z
+            .string({ error: "must be a string" })
+            .min(1, { error: "must not be empty" })
+            .refine((value) => !/\s/.test(value), { error: "must not contain whitespace" })
+            .refine((value) => !/\p{Cc}/u.test(value), { error: "must not contain control characters" })
+            .refine((value) => !/[/?#]/.test(value), { error: 'must not contain "/", "?" or "#"' })
+            .refine((value) => value !== "." && value !== "..", { error: 'must not be "." or ".."' }),
+    );
 
 /**
  * Checks that a value can stand as one segment of an API path and returns it
