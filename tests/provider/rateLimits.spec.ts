@@ -35,7 +35,7 @@ describe("reads under the admin API's rate limit (emulated at 60x speed)", funct
     it("reads 50 keys without a failure when the pace is configured, hardly ever hitting a 429", async () => {
         const { scaledMinutes, waits } = await readFifty({ OPENAI_REQUESTS_PER_MINUTE: String(LIMIT) });
         // Two clocks (this process's and the emulator's) can disagree by a few milliseconds.
-        assert.ok(emulator.requests.filter((r) => r.status === 429).length <= 2);
+        assert.ok(emulator.requests.filter((r) => r.status === 429).length <= 5);
         assert.equal(emulator.requests.filter((r) => r.status === 200).length, 50);
         // The limit lets 10 through at once and then 10 a minute: 4 minutes for 50 at best.
         assert.ok(scaledMinutes >= 3.9, `${scaledMinutes} minutes`);
