@@ -1,4 +1,4 @@
-import axios, { AxiosAdapter, AxiosError, AxiosResponse, InternalAxiosRequestConfig } from "axios";
+import axios, { AxiosError, AxiosResponse, InternalAxiosRequestConfig } from "axios";
 import axiosRetry from "axios-retry";
 import { z } from "zod";
 import {
@@ -44,12 +44,10 @@ declare module "axios" {
     }
 }
 
-/** Seams for tests; production code passes nothing. */
+/** Optional collaborators: tests pass a clock and a limiter registry; callers pass a wait listener. */
 export interface ClientOptions {
     /** Clock and randomness for retry waits. Default: the real clock. */
     readonly clock?: RetryClock;
-    /** Replaces axios's HTTP transport. Default: Node's http/https. */
-    readonly adapter?: AxiosAdapter;
     /** Where endpoint limiters live. Default: the one registry of this process. */
     readonly limiters?: LimiterRegistry;
     /** Told when a request waits a second or more for the rate limit. Default: nobody. */
@@ -91,7 +89,7 @@ const REDACTED = "[redacted]";
  * (a provider method, a `getX` function) so that no credential outlives the call.
  *
  * @param settings resolved settings, see {@link resolveSettings}
- * @param options test seams
+ * @param options clock, limiter registry and wait listener; all optional
  * @returns a client
  *
  * @example
@@ -109,7 +107,6 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
         maxContentLength: MAX_BODY_BYTES,
         // A redirect could carry the Authorization header to another host.
         maxRedirects: 0,
-        adapter: options.adapter,
     });
     const limiters = options.limiters ?? processLimiters();
     const pacing = { maxConcurrent: settings.maxConcurrentRequests, requestsPerMinute: settings.requestsPerMinute };

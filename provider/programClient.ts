@@ -10,7 +10,7 @@ export interface FetchDependencies {
     readonly config: ConfigLookup;
     /** Environment holding `OPENAI_*` variables. */
     readonly env: NodeJS.ProcessEnv;
-    /** Client seams (clock, HTTP adapter). */
+    /** Client seams: clock, limiter registry, wait listener. */
     readonly client?: ClientOptions;
     /** Current time in Unix seconds, for expiry filters and expectations. Default: the real clock. */
     readonly nowSeconds?: () => number;
