@@ -5,6 +5,7 @@ import { Attempt, InvalidInputError, OpenAIAdminError } from "./errors";
 import { AdminApiKeyExpectations, assertExpectations, validateExpectations } from "./expectations";
 import { clientFactory, FetchDependencies, nowSeconds, programDependencies, READ_CACHE_SECONDS } from "./programClient";
 import { resolveSettings } from "./settings";
+import { encodePathSegment } from "./validation";
 
 /** Arguments of {@link getAdminApiKey}: the key by id or by name (exactly one), and what it must satisfy. */
 export type GetAdminApiKeyArgs = (
@@ -69,6 +70,10 @@ export async function fetchAdminApiKey(args: GetAdminApiKeyArgs, deps: FetchDepe
         throw new InvalidInputError(attempt, "keyId, name", "exactly one of them must be given");
     }
     const expectations = validateExpectations(attempt, given.expect);
+    if (!byName) {
+        // Before the cache, which reads the settings: a bad id is named even when they are missing too.
+        encodePathSegment(attempt, "keyId", given.keyId);
+    }
     const connect = clientFactory(deps);
     const key = byName
         ? await findByName(connect, given.name)

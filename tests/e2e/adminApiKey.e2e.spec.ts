@@ -3,7 +3,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { CommandError } from "@pulumi/pulumi/automation";
 import { AdminApiKey, getAdminApiKeyOutput } from "../../provider";
 import { toAdminApiKeyMetadata, WireAdminApiKey } from "../../provider/adminApiKeys";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
 import { createTestStack, KEY_TYPE, StateResource, stateResources, TestStack, withEmulatorStacks } from "./harness";
 import { KeyIdSource } from "./testResources";
 
@@ -203,44 +202,29 @@ describe("AdminApiKey on the real Pulumi engine", () => {
 });
 
 describe("Waiting for the rate limit on the real Pulumi engine", () => {
-    let emulator: AdminApiEmulator;
-    const savedEnv = { ...process.env };
-
-    beforeEach(async () => {
-        emulator = await startEmulator();
-    });
-    afterEach(async () => {
-        process.env = { ...savedEnv };
-        await emulator.close();
-    });
+    const suite = withEmulatorStacks();
 
     it("tells the user watching the update why it waits", async () => {
-        // The inline program runs in this process and reads its settings from here.
-        process.env["OPENAI_ADMIN_KEY"] = emulator.adminKey;
-        process.env["OPENAI_BASE_URL"] = emulator.baseUrl;
-        const t = await createTestStack({
-            program: async () => ({
+        const emulator = suite.emulator();
+        const t = await suite.stackWith(
+            async () => ({
                 read: AdminApiKey.get("ci-key", "key_service_account").id,
                 direct: getAdminApiKeyOutput({ keyId: "key_expired" }).id,
             }),
-            env: { OPENAI_ADMIN_KEY: emulator.adminKey, OPENAI_BASE_URL: emulator.baseUrl },
-        });
-        try {
-            const tooMany = { kind: "status" as const, status: 429, headers: { "retry-after-ms": "1500" } };
-            emulator.injectFaults(tooMany, tooMany);
-            const up = await t.run((onOutput) => t.stack.up({ onOutput }));
-            assert.equal(up.outputs["read"]?.value, "key_service_account");
-            assert.equal(up.outputs["direct"]?.value, "key_expired");
-            const printed = t.printed.join("\n");
-            const waits =
-                printed.match(
-                    /pulumi-openai-admin: waiting 1\.\d s before GET \/organization\/admin_api_keys\/\{key_id\}: rate limited by the API \(429\)/g,
-                ) ?? [];
-            // Each 429 makes one wait (the provider's and the program's print alike), shown on the stack's line.
-            assert.ok(waits.length >= 2, `both waits are shown:\n${printed}`);
-            assert.ok(!printed.includes(emulator.adminKey));
-        } finally {
-            await t.dispose();
-        }
+            "env",
+        );
+        const tooMany = { kind: "status" as const, status: 429, headers: { "retry-after-ms": "1500" } };
+        emulator.injectFaults(tooMany, tooMany);
+        const up = await t.run((onOutput) => t.stack.up({ onOutput }));
+        assert.equal(up.outputs["read"]?.value, "key_service_account");
+        assert.equal(up.outputs["direct"]?.value, "key_expired");
+        const printed = t.printed.join("\n");
+        const waits =
+            printed.match(
+                /pulumi-openai-admin: waiting 1\.\d s before GET \/organization\/admin_api_keys\/\{key_id\}: rate limited by the API \(429\)/g,
+            ) ?? [];
+        // Each 429 makes one wait (the provider's and the program's print alike), shown on the stack's line.
+        assert.ok(waits.length >= 2, `both waits are shown:\n${printed}`);
+        assert.ok(!printed.includes(emulator.adminKey));
     });
 });

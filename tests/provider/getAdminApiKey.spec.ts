@@ -233,6 +233,14 @@ describe("getAdminApiKey against the emulator", () => {
         assert.equal(emulator.requests.length, 0);
     });
 
+    it("names a malformed id before missing settings, cache or not", async () => {
+        for (const readCache of [undefined, new Map()]) {
+            const error = await rejectionOf(() => fetchAdminApiKey({ keyId: "a/b" }, { config: () => undefined, env: {}, readCache }));
+            assert.ok(error instanceof InvalidInputError);
+            assert.match(error.message, /^retrieve admin API key refused before sending: keyId must not contain "\/"/);
+        }
+    });
+
     it("sends nothing when the admin key is missing", async () => {
         const error = await rejectionOf(() =>
             fetchAdminApiKey({ keyId: "key_user_owned" }, { config: () => undefined, env: { OPENAI_BASE_URL: emulator.baseUrl } }),
