@@ -1,13 +1,29 @@
-export { AdminApiKey } from "./adminApiKey";
-export type { AdminApiKeyArgs, AdminApiKeyGetOptions } from "./adminApiKey";
-export type { AdminApiKeyOutputs, ManagedAdminApiKeyOutputs } from "./adminApiKeyProvider";
-export type { AdminApiKeyMetadata, AdminApiKeyOwner, WireAdminApiKey, WireAdminApiKeyOwner } from "./adminApiKeys";
-export { getAdminApiKey, getAdminApiKeyOutput, KeyLookupError } from "./getAdminApiKey";
-export type { GetAdminApiKeyArgs, GetAdminApiKeyOutputArgs, GetAdminApiKeyResult } from "./getAdminApiKey";
-export { getAdminApiKeys, getAdminApiKeysOutput } from "./getAdminApiKeys";
-export type { GetAdminApiKeysArgs, GetAdminApiKeysOutputArgs, GetAdminApiKeysResult } from "./getAdminApiKeys";
-export { assertExpectations, evaluateExpectations, ExpectationError } from "./expectations";
-export type { AdminApiKeyExpectations, ExpectationFailure, OneOrMore } from "./expectations";
+// The public API: resources and functions (pulumi/), their types (api/), errors and settings (core/).
+export { AdminApiKey, getAdminApiKey, getAdminApiKeyOutput, getAdminApiKeys, getAdminApiKeysOutput } from "./pulumi/adminApiKey";
+export type {
+    AdminApiKeyArgs,
+    AdminApiKeyGetOptions,
+    AdminApiKeyOutputs,
+    GetAdminApiKeyArgs,
+    GetAdminApiKeyOutputArgs,
+    GetAdminApiKeyResult,
+    GetAdminApiKeysArgs,
+    GetAdminApiKeysOutputArgs,
+    GetAdminApiKeysResult,
+    ManagedAdminApiKeyOutputs,
+} from "./pulumi/adminApiKey";
+export type {
+    AdminApiKeyExpectations,
+    AdminApiKeyMetadata,
+    AdminApiKeyOwner,
+    WireAdminApiKey,
+    WireAdminApiKeyOwner,
+} from "./api/organization/adminApiKeys";
+export { LookupError, LookupError as KeyLookupError } from "./pulumi/dataSources";
+export type { Adopt } from "./pulumi/managedInputs";
+export { assertExpectations, evaluateExpectations } from "./api/organization/adminApiKeys";
+export { ExpectationError } from "./api/expectations";
+export type { ExpectationFailure, OneOrMore } from "./api/expectations";
 export {
     ApiError,
     AuthenticationError,
@@ -21,5 +37,5 @@ export {
     RateLimitError,
     ServerError,
     TimeoutError,
-} from "./errors";
-export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, SETTING_SOURCES } from "./settings";
+} from "./core/errors";
+export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, SETTING_SOURCES } from "./core/settings";

@@ -1,4 +1,4 @@
-import { WireAdminApiKey } from "../adminApiKeys";
+import { WireAdminApiKey } from "../api/organization/adminApiKeys";
 
 const DAY = 24 * 60 * 60;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
-import { WireAdminApiKey } from "../adminApiKeys";
+import { WireAdminApiKey } from "../api/organization/adminApiKeys";
 import { seedKeys } from "./seedKeys";
 
 /** One scripted misbehaviour, used by the next request that arrives. */

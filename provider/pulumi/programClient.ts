@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AdminApiKeyMetadata, ClientFactory } from "./adminApiKeys";
-import { ClientOptions, createAdminClient } from "./client";
-import { waitMessage } from "./rateLimiter";
-import { ConfigLookup, resolveSettings } from "./settings";
+import { ClientFactory } from "../api/operations";
+import { ClientOptions, createAdminClient } from "../core/client";
+import { waitMessage } from "../core/rateLimiter";
+import { ConfigLookup, resolveSettings } from "../core/settings";
 
 /** Where the program-side functions read their settings and how they send; tests replace these. */
 export interface FetchDependencies {
@@ -14,18 +14,18 @@ export interface FetchDependencies {
     readonly client?: ClientOptions;
     /** Current time in Unix seconds, for expiry filters and expectations. Default: the real clock. */
     readonly nowSeconds?: () => number;
-    /** Reads of keys by id already made (or under way) in this process; none when undefined. */
+    /** Reads by id already made (or under way) in this process; none when undefined. */
     readonly readCache?: ReadCache;
 }
 
-/** Reads by API root, admin key and key id, with when each was made (Unix seconds). */
-export type ReadCache = Map<string, { readonly readAt: number; readonly key: Promise<AdminApiKeyMetadata> }>;
+/** Reads by API root, admin key, type and id, with when each was made (Unix seconds). */
+export type ReadCache = Map<string, { readonly readAt: number; readonly object: Promise<unknown> }>;
 
 /** How long a read is reused: a program's reads of one key come close together, and a
  * long-lived process (the Automation API) must see changes on its next update. */
 export const READ_CACHE_SECONDS = 60;
 
-// The program's reads of keys by id: a key read several times in one program costs one request.
+// The program's reads by id: an object read several times in one program costs one request.
 const programReadCache: ReadCache = new Map();
 
 /** The dependencies of a function called from a Pulumi program: its stack config and environment. */

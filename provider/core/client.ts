@@ -18,7 +18,7 @@ import {
 import { limiterFor, LimiterRegistry, processLimiters, WaitListener } from "./rateLimiter";
 import { FailedExchange, RetryClock, retryDelayMs, shouldRetry, systemClock } from "./retryPolicy";
 import { ClientSettings, SETTING_SOURCES } from "./settings";
-import { schemaOnce } from "./validation";
+import { describeShapeIssue, schemaOnce } from "./validation";
 
 /** What the client tracks for one call across its attempts; kept on the axios config. */
 interface CallState {
@@ -60,7 +60,7 @@ export interface ApiRequest {
     readonly path: string;
     /** The path as a template, e.g. `/organization/admin_api_keys/{key_id}`: requests to one template share a limit. */
     readonly route: string;
-    readonly query?: Readonly<Record<string, string | number | undefined>>;
+    readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
     readonly body?: unknown;
 }
 
@@ -344,13 +344,4 @@ function excerpt(body: string, redact: (text: string) => string): string {
         return "empty body";
     }
     return `body starts with ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}...` : flat)}`;
-}
-
-function describeShapeIssue(error: z.ZodError): string {
-    const issue = error.issues[0];
-    if (issue === undefined) {
-        return "unexpected body";
-    }
-    const where = issue.path.length === 0 ? "body" : issue.path.join(".");
-    return `${where}: ${issue.message}`;
 }

@@ -63,6 +63,45 @@ function describeValue(value: unknown): string {
     return shown.length > 80 ? `${shown.slice(0, 77)}..."` : shown;
 }
 
+/** One property a zod schema refused, in the words the engine and the messages use. */
+export interface PropertyFailure {
+    /** The property's dotted path, e.g. `expect.minDaysToExpiry`. */
+    readonly property: string;
+    /** Why it was refused, e.g. `must not be empty`, or `is not a known field`. */
+    readonly reason: string;
+}
+
+/**
+ * Turns zod's issues into one failure per property; the one place zod's words are shaped
+ * for users. An unknown field (a typo that would otherwise be ignored) is named as such.
+ *
+ * @param error what zod refused
+ * @param prefix the name the fields hang below, e.g. `expect`; empty for none
+ * @returns one entry per issue
+ */
+export function propertyFailures(error: z.ZodError, prefix = ""): PropertyFailure[] {
+    return error.issues.map((issue) => {
+        const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : [];
+        const property = [prefix, ...issue.path.map(String), ...unknownKeys].filter((part) => part !== "").join(".") || "arguments";
+        return { property, reason: unknownKeys.length > 0 ? "is not a known field" : issue.message };
+    });
+}
+
+/**
+ * Says in a few words what is wrong with a response body: the first issue, where it is.
+ *
+ * @param error what zod refused
+ * @returns e.g. `data.0.id: Invalid input: expected string, received undefined`
+ */
+export function describeShapeIssue(error: z.ZodError): string {
+    const issue = error.issues[0];
+    if (issue === undefined) {
+        return "unexpected body";
+    }
+    const where = issue.path.length === 0 ? "body" : issue.path.join(".");
+    return `${where}: ${issue.message}`;
+}
+
 /**
  * Parses an arguments object against a strict zod schema and turns the first problem into an
  * {@link InvalidInputError} naming the field: an unknown field (a typo that would otherwise be
@@ -80,9 +119,7 @@ export function parseArguments<T>(attempt: Attempt, schema: z.ZodType<T>, value:
     if (result.success) {
         return result.data;
     }
-    const issue = result.error.issues[0];
-    const unknownKeys = issue?.code === "unrecognized_keys" ? issue.keys : [];
-    const field = [prefix, ...(issue?.path ?? []).map(String), ...unknownKeys].filter((part) => part !== "").join(".") || "arguments";
-    const reason = unknownKeys.length > 0 ? "is not a known field" : `is not valid: ${issue?.message ?? "unexpected value"}`;
-    throw new InvalidInputError(attempt, field, reason);
+    const failure = propertyFailures(result.error, prefix)[0] ?? { property: prefix || "arguments", reason: "unexpected value" };
+    const reason = failure.reason === "is not a known field" ? failure.reason : `is not valid: ${failure.reason}`;
+    throw new InvalidInputError(attempt, failure.property, reason);
 }

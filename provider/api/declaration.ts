@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { Paging } from "../core/pagination";
+import { PathTemplate, propertyNameOf } from "../core/paths";
+
+/**
+ * Everything this package knows about one Administration API resource, as data plus small
+ * functions: its wire shape, its public shape and the mapping between them, where it lives,
+ * how it pages, and what create, update and delete mean. The generic layers (operations,
+ * Pulumi providers and data sources, the emulator) are driven by it, and a Pulumi package
+ * schema could be generated from it (see `schemaOf`).
+ *
+ * `W` is the wire object, `O` the public object (camelCase, with `id`), `I` the inputs of
+ * the managed resource.
+ */
+export interface ResourceDeclaration<W extends object = object, O extends PublicObject = PublicObject, I extends object = object> {
+    /** The Pulumi type name, e.g. `Project`: resources are `pulumi-nodejs:dynamic/openai:Project`. */
+    readonly type: string;
+    /** One object in words, for messages: `project service account`. */
+    readonly noun: string;
+    /** Several in words: `project service accounts`. */
+    readonly plural: string;
+    /** One sentence on what it is, for documentation and schemas. */
+    readonly description: string;
+    /**
+     * The item's path. Its last parameter is the object's own id; the ones before it are its
+     * parents (a project's children hang below `/organization/projects/{project_id}`).
+     */
+    readonly path: PathTemplate;
+    /**
+     * The argument names of the path parameters, in order (`["projectId", "keyId"]`). Default:
+     * each parameter in camelCase. A child's resource id joins them with `/`.
+     */
+    readonly idProperties?: readonly string[];
+    /** The wire `object` value, e.g. `organization.project`. */
+    readonly object: string;
+    /** The zod schema of a wire object. Unknown fields pass; optional fields may be missing. */
+    readonly wire: () => z.ZodType<W>;
+    /** The zod schema of the public object: documents the outputs (and is checked in tests). */
+    readonly outputs: () => z.ZodType<O>;
+    /** Maps a wire object to the public object: the one place that does. */
+    readonly toPublic: (wire: W) => O;
+    /** How a single object is read: its own `GET`, or from its collection's list (no `GET` exists). */
+    readonly retrieve: "get" | "list";
+    /** The list endpoint (the item path without its id) and how it pages; absent when there is none. */
+    readonly list?: ListDeclaration<O>;
+    /** The public field that names an object, for lookups by name (`name`, `email`, `model`). */
+    readonly nameField?: keyof O & string;
+    /** Whether names are unique, so that an existing object can be adopted by name. */
+    readonly uniqueNames?: boolean;
+    /** The key under which `getXs` returns its list, e.g. `projects`. */
+    readonly listKey: string;
+    /** Checks a deploy can make of an object (`expect`), by name. */
+    readonly expectations?: ExpectationSpecs<O>;
+    /** Present for resources that can be managed (`new X(...)`). */
+    readonly managed?: ManagedDeclaration<W, O, I>;
+}
+
+/** The public shape every resource has: its own id (the last path parameter). */
+export interface PublicObject {
+    readonly id: string;
+}
+
+/** A list endpoint: its paging, filters applied by the API, and filters applied here. */
+export interface ListDeclaration<O> {
+    readonly paging: Paging;
+    /**
+     * The filters `getXs` accepts besides the parent ids, as a zod shape (strict: a misspelt
+     * filter is refused). Each is either sent as a query parameter (`query`) or applied to
+     * the results (`keep`).
+     */
+    readonly filters?: () => z.ZodRawShape;
+    /** Query parameters for the given filters, e.g. `include_archived`. */
+    readonly query?: (filters: Readonly<Record<string, unknown>>) => Readonly<Record<string, string | number | boolean | undefined>>;
+    /** Whether an object passes the given filters; `now` in Unix seconds. */
+    readonly keep?: (object: O, filters: Readonly<Record<string, unknown>>, now: number) => boolean;
+    /**
+     * Query parameters for the list that serves batched reads and lookups by name, when
+     * the default list would leave some objects out (`include_archived` for projects).
+     */
+    readonly everything?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** One kind of expectation: its argument schema and the check it makes. */
+export interface ExpectationSpec<O> {
+    /** The zod schema of the expected value. */
+    readonly schema: () => z.ZodType;
+    /** Returns the failure in words (naming the expected and the actual value), or undefined when it holds. */
+    readonly check: (object: O, expected: never, nowSeconds: number) => string | undefined;
+}
+
+/** Expectations by name, checked in declaration order. */
+export type ExpectationSpecs<O> = Readonly<Record<string, ExpectationSpec<O>>>;
+
+/** What `delete` does to the object of a managed resource. */
+export type DeleteBehaviour =
+    /** `DELETE` the item; already gone counts as done. */
+    | { readonly kind: "delete" }
+    /** `POST` to the item's path plus `suffix` (projects: `/archive`): the API cannot delete it. */
+    | { readonly kind: "archive"; readonly suffix: string }
+    /** `POST` the item's values as they were before the first change, kept in state (rate limits). */
+    | { readonly kind: "reset" }
+    /** Send nothing: the object stays, and the stack forgets it. */
+    | { readonly kind: "release" };
+
+/** How a managed resource is created, updated and deleted. */
+export interface ManagedDeclaration<W extends object, O extends PublicObject, I extends object> {
+    /** The inputs, camelCase, parent ids included (strict: unknown inputs are refused). */
+    readonly inputs: () => z.ZodObject<{ readonly [K in keyof I]-?: z.ZodType }>;
+    /** Inputs whose change replaces the object; the others update it in place. */
+    readonly replaceOnChange: readonly (keyof I & string)[];
+    /**
+     * Create: `POST` to the collection with `body(inputs)`. `response` is the create answer's
+     * schema when it differs from the wire object; `secrets` picks the one-time secrets out of
+     * it. Absent for objects the API cannot create (rate limits): create then adopts the
+     * object `find` returns and applies the inputs.
+     */
+    readonly create?: {
+        readonly body: (inputs: I) => object;
+        readonly response?: () => z.ZodType<W>;
+        /** Secret outputs the create answer alone carries, by output name. */
+        readonly secrets?: (created: W) => Readonly<Record<string, string | undefined>>;
+        /**
+         * After an answer that was lost (timeout, reset, 5xx): `adopt` the object of that name
+         * created since the attempt began, or `deleteAndRetry` when the answer held a secret
+         * that is now lost (keys), so that one usable object results.
+         */
+        readonly onLostAnswer: "adopt" | "deleteAndRetry";
+    };
+    /** For objects without create: which existing object the inputs name (rate limits: by model). */
+    readonly find?: (objects: readonly O[], inputs: I) => O | undefined;
+    /** Update in place: `POST` the item with `body(inputs)`; absent when every change replaces. */
+    readonly update?: { readonly body: (inputs: I) => object };
+    /** For `reset`: the body that puts back the values read before the first change. */
+    readonly resetBody?: (original: O) => object;
+    /** What delete does. */
+    readonly delete: DeleteBehaviour;
+    /** Outputs that are secrets (`value`, `apiKey`). */
+    readonly secretOutputs?: readonly string[];
+    /** Whether the object holds a one-time secret, so that `rotateAfterDays` applies. */
+    readonly rotates?: boolean;
+    /** Whether an object that exists but is no longer usable counts as gone on refresh (an archived project). */
+    readonly gone?: (object: O) => boolean;
+    /** Inputs that are not object fields and must be kept in state to be compared (`expiresInSeconds`). */
+    readonly keptInputs?: readonly (keyof I & string)[];
+}
+
+/** The argument names of a declaration's path parameters: parents first, its own id last. */
+export function idPropertiesOf(declaration: AnyDeclaration): readonly string[] {
+    return declaration.idProperties ?? declaration.path.params.map(propertyNameOf);
+}
+
+/** The argument names of a declaration's parents (`["projectId"]`), empty for top-level resources. */
+export function parentPropertiesOf(declaration: AnyDeclaration): readonly string[] {
+    return idPropertiesOf(declaration).slice(0, -1);
+}
+
+/** The argument name of a declaration's own id (`keyId`, `serviceAccountId`). */
+export function ownIdPropertyOf(declaration: AnyDeclaration): string {
+    return idPropertiesOf(declaration).at(-1) ?? "id";
+}
+
+/** A declaration with its types erased, as registries and generic code hold it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDeclaration = ResourceDeclaration<any, any, any>;

@@ -1,0 +1,23 @@
+import { AnyDeclaration } from "./declaration";
+import { adminApiKeys } from "./organization/adminApiKeys";
+
+/** Every resource this package declares, by type name. */
+export const declarations: Readonly<Record<string, AnyDeclaration>> = Object.fromEntries(
+    [adminApiKeys].map((declaration) => [declaration.type, declaration]),
+);
+
+/**
+ * The declaration of a type name, as the provider finds it in a resource's `__type`.
+ *
+ * @param type e.g. `Project`
+ * @returns its declaration
+ * @throws {Error} for a name this package does not declare (state written by another version)
+ */
+export function declarationOf(type: unknown): AnyDeclaration {
+    // State written before 0.2 holds admin API keys only, without `__type`.
+    const declaration = type === undefined ? adminApiKeys : typeof type === "string" ? declarations[type] : undefined;
+    if (declaration === undefined) {
+        throw new Error(`pulumi-openai-admin does not know the resource type ${JSON.stringify(type)}: is the state from a newer version of the package?`);
+    }
+    return declaration;
+}
