@@ -1,6 +1,6 @@
 import { PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { AdminApiKeyMetadata, AdminApiKeyOwner } from "../provider/adminApiKeys";
-import { AdminApiKeyExpectations, evaluateExpectations, validateExpectations } from "../provider/expectations";
+import { AdminApiKeyMetadata, AdminApiKeyOwner } from "../provider/api/organization/adminApiKeys";
+import { AdminApiKeyExpectations, evaluateExpectations, validateExpectations } from "../provider/api/organization/adminApiKeys";
 
 /** The type token of every `AdminApiKey` resource, read or managed. */
 export const ADMIN_API_KEY_TYPE = "pulumi-nodejs:dynamic/openai:AdminApiKey";

@@ -12,6 +12,16 @@ export type {
     GetAdminApiKeysResult,
     ManagedAdminApiKeyOutputs,
 } from "./pulumi/adminApiKey";
+export { Project, getProject, getProjectOutput, getProjects, getProjectsOutput } from "./pulumi/project";
+export type {
+    ProjectArgs,
+    ProjectGetOptions,
+    GetProjectArgs,
+    GetProjectResult,
+    GetProjectsArgs,
+    GetProjectsResult,
+} from "./pulumi/project";
+export type { ProjectExpectations, ProjectInfo, ProjectInputs, WireProject } from "./api/organization/projects";
 export type {
     AdminApiKeyExpectations,
     AdminApiKeyMetadata,

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import * as automation from "@pulumi/pulumi/automation";
 import Table from "cli-table3";
 import { lookupAdminApiKeys } from "../examples/admin-api-key-lookup/program";
-import { AdminApiKeyMetadata } from "../provider/adminApiKeys";
+import { AdminApiKeyMetadata } from "../provider/api/organization/adminApiKeys";
 import { AdminApiEmulator, startEmulator } from "../provider/emulator";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");

@@ -33,7 +33,11 @@ function describeDays(seconds: number): string {
  * @param actual reads the field; null when unknown
  * @param value the schema of one accepted value
  */
-export function oneOf<O>(label: string, actual: (object: O) => string | null, value: () => z.ZodType<string> = () => z.string().min(1)): ExpectationSpec<O> {
+export function oneOf<O>(
+    label: string,
+    actual: (object: O) => string | null,
+    value: () => z.ZodType<string> = () => z.string().min(1),
+): ExpectationSpec<O> {
     return {
         schema: () => oneOrMore(value()),
         check: (object, expected: OneOrMore<string>) => {
@@ -42,7 +46,8 @@ export function oneOf<O>(label: string, actual: (object: O) => string | null, va
             if (found !== null && accepted.includes(found)) {
                 return undefined;
             }
-            const wanted = accepted.length === 1 ? JSON.stringify(accepted[0]) : `one of ${accepted.map((v) => JSON.stringify(v)).join(", ")}`;
+            const wanted =
+                accepted.length === 1 ? JSON.stringify(accepted[0]) : `one of ${accepted.map((v) => JSON.stringify(v)).join(", ")}`;
             return `${label} is ${found === null ? "unknown" : JSON.stringify(found)}, expected ${wanted}`;
         },
     };
@@ -110,7 +115,9 @@ export function unusedForDays<O>(lastUsedAt: (object: O) => number | null): Expe
 // instead of silently never checked.
 function expectationsSchema(declaration: AnyDeclaration) {
     return schemaOnce(`expectations ${declaration.type}`, () =>
-        z.strictObject(Object.fromEntries(Object.entries(declaration.expectations ?? {}).map(([name, spec]) => [name, spec.schema().optional()]))),
+        z.strictObject(
+            Object.fromEntries(Object.entries(declaration.expectations ?? {}).map(([name, spec]) => [name, spec.schema().optional()])),
+        ),
     );
 }
 
@@ -183,13 +190,7 @@ export class ExpectationError extends OpenAIAdminError {
  * @returns `object`, unchanged
  * @throws {ExpectationError} naming the id, each failed expectation and the actual value
  */
-export function assertExpectationsOf<O>(
-    declaration: AnyDeclaration,
-    id: string,
-    object: O,
-    expectations: object,
-    nowSeconds: number,
-): O {
+export function assertExpectationsOf<O>(declaration: AnyDeclaration, id: string, object: O, expectations: object, nowSeconds: number): O {
     const failures = evaluateExpectationsOf(declaration, object, expectations, nowSeconds);
     if (failures.length > 0) {
         throw new ExpectationError(id, failures, declaration.noun);

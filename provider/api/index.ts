@@ -1,9 +1,10 @@
 import { AnyDeclaration } from "./declaration";
 import { adminApiKeys } from "./organization/adminApiKeys";
+import { projects } from "./organization/projects";
 
 /** Every resource this package declares, by type name. */
 export const declarations: Readonly<Record<string, AnyDeclaration>> = Object.fromEntries(
-    [adminApiKeys].map((declaration) => [declaration.type, declaration]),
+    [adminApiKeys, projects].map((declaration) => [declaration.type, declaration]),
 );
 
 /**
@@ -17,7 +18,9 @@ export function declarationOf(type: unknown): AnyDeclaration {
     // State written before 0.2 holds admin API keys only, without `__type`.
     const declaration = type === undefined ? adminApiKeys : typeof type === "string" ? declarations[type] : undefined;
     if (declaration === undefined) {
-        throw new Error(`pulumi-openai-admin does not know the resource type ${JSON.stringify(type)}: is the state from a newer version of the package?`);
+        throw new Error(
+            `pulumi-openai-admin does not know the resource type ${JSON.stringify(type)}: is the state from a newer version of the package?`,
+        );
     }
     return declaration;
 }

@@ -29,7 +29,9 @@ export function idsOf(declaration: AnyDeclaration, resourceId: string): Ids {
     const parts = String(resourceId).split("/");
     const head = parts.slice(0, names.length - 1);
     const last = parts.slice(names.length - 1).join("/");
-    return Object.fromEntries(names.map((name, index) => [name, index < head.length ? head[index] : index === names.length - 1 ? last : undefined]));
+    return Object.fromEntries(
+        names.map((name, index) => [name, index < head.length ? head[index] : index === names.length - 1 ? last : undefined]),
+    );
 }
 
 /**
@@ -58,7 +60,7 @@ function fill(attempt: Attempt, declaration: AnyDeclaration, template: PathTempl
 
 function describeIds(declaration: AnyDeclaration, ids: Ids): string {
     return idPropertiesOf(declaration)
-        .map((name) => (typeof ids[name] === "string" ? (ids[name] as string) : "?"))
+        .map((name) => (typeof ids[name] === "string" ? ids[name] : "?"))
         .join("/");
 }
 
@@ -100,7 +102,7 @@ export async function retrieveObject<O extends PublicObject>(
         }
         return found;
     }
-    const wire = await connect(attempt).request(attempt, { method: "GET", path, route: declaration.path.route }, declaration.wire());
+    const wire = await connect(attempt).request(attempt, { method: "GET", path, route: declaration.path.route }, wireSchema(declaration));
     return locate(declaration, declaration.toPublic(wire) as O, ids);
 }
 
@@ -126,15 +128,18 @@ export async function listObjects<O extends PublicObject>(
     }
     const request = collectionRequest(attempt, declaration, parentIds);
     const parents = parentPropertiesOf(declaration);
-    const pageAttempt: Attempt = parents.length === 0 ? attempt : { ...attempt, operation: `${attempt.operation} of ${describeIds(declaration, parentIds).replace(/\/\?$/, "")}` };
+    const pageAttempt: Attempt =
+        parents.length === 0
+            ? attempt
+            : { ...attempt, operation: `${attempt.operation} of ${describeIds(declaration, parentIds).replace(/\/\?$/, "")}` };
     const wires = await listAll(connect(pageAttempt), pageAttempt, {
         ...request,
         query,
         paging: list.paging,
         schemaName: declaration.type,
-        item: declaration.wire(),
-        itemId: (item: { id?: unknown }) => (typeof item.id === "string" ? item.id : undefined),
-        plural: declaration.plural,
+        item: wireSchema(declaration),
+        itemId: (item) => (typeof item.id === "string" ? item.id : undefined),
+        plural: declaration.plural.split(" ").at(-1) ?? declaration.plural,
     });
     return wires.map((wire) => locate(declaration, declaration.toPublic(wire) as O, parentIds));
 }
@@ -143,6 +148,11 @@ export async function listObjects<O extends PublicObject>(
 export interface Created<O> {
     readonly object: Located<O>;
     readonly secrets: Readonly<Record<string, string | undefined>>;
+}
+
+// Declarations are held with their types erased; their wire objects are plain records here.
+function wireSchema(declaration: AnyDeclaration, schema: () => z.ZodType = declaration.wire): z.ZodType<Record<string, unknown>> {
+    return schema() as z.ZodType<Record<string, unknown>>;
 }
 
 const deletedSchema = () => schemaOnce("deleted", () => z.looseObject({ deleted: z.literal(true, { error: "is not true" }) }));
@@ -161,7 +171,11 @@ export function checkInputs(declaration: AnyDeclaration, inputs: unknown): Array
         return [{ property: "args", reason: `${declaration.plural} can only be read` }];
     }
     const result = managed.inputs().safeParse(inputs);
-    return result.success ? [] : propertyFailures(result.error, "").map((f) => (f.reason === "is not a known field" ? { ...f, reason: "is not a known argument" } : f));
+    return result.success
+        ? []
+        : propertyFailures(result.error, "").map((f) =>
+              f.reason === "is not a known field" ? { ...f, reason: "is not a known argument" } : f,
+          );
 }
 
 /**
@@ -200,7 +214,7 @@ export async function createObject<O extends PublicObject>(
         const wire = await client.request(
             attempt,
             { method: "POST", ...request, body: create.body(inputs as never) },
-            (create.response ?? declaration.wire)(),
+            wireSchema(declaration, create.response),
         );
         return { object: locate(declaration, declaration.toPublic(wire) as O, inputs), secrets: create.secrets?.(wire) ?? {} };
     };
@@ -214,9 +228,9 @@ export async function createObject<O extends PublicObject>(
         // The object may have been created with its answer lost. Without an idempotency key,
         // look for what this attempt may have left: same name, created since it began (a
         // minute's margin for clock skew).
-        const leftovers = (await listObjects<O & { createdAt?: number | null }>(() => client, declaration, inputs, declaration.list?.everything)).filter(
-            (object) => (object as Record<string, unknown>)[nameField] === name && (object.createdAt ?? startedAt) >= startedAt - 60,
-        );
+        const leftovers = (
+            await listObjects<O & { createdAt?: number | null }>(() => client, declaration, inputs, declaration.list?.everything)
+        ).filter((object) => (object as Record<string, unknown>)[nameField] === name && (object.createdAt ?? startedAt) >= startedAt - 60);
         const adopted = leftovers[0];
         if (create.onLostAnswer === "adopt" && adopted !== undefined) {
             return { object: adopted, secrets: {} };
@@ -237,11 +251,20 @@ export async function createObject<O extends PublicObject>(
  * @param body the wire body
  * @returns the updated object
  */
-export async function updateObject<O extends PublicObject>(connect: ClientFactory, declaration: AnyDeclaration, ids: Ids, body: object): Promise<Located<O>> {
+export async function updateObject<O extends PublicObject>(
+    connect: ClientFactory,
+    declaration: AnyDeclaration,
+    ids: Ids,
+    body: object,
+): Promise<Located<O>> {
     const operation = `update ${declaration.noun}`;
     const path = fill({ operation }, declaration, declaration.path, ids);
     const attempt: Attempt = { operation, target: describeIds(declaration, ids) };
-    const wire = await connect(attempt).request(attempt, { method: "POST", path, route: declaration.path.route, body }, declaration.wire());
+    const wire = await connect(attempt).request(
+        attempt,
+        { method: "POST", path, route: declaration.path.route, body },
+        wireSchema(declaration),
+    );
     return locate(declaration, declaration.toPublic(wire) as O, ids);
 }
 
@@ -255,7 +278,12 @@ export async function updateObject<O extends PublicObject>(connect: ClientFactor
  * @param original for `reset`: the object as it was before the first change
  * @returns true when this call changed something, false when it was already gone or released
  */
-export async function deleteObject(connect: ClientFactory, declaration: AnyDeclaration, ids: Ids, original?: PublicObject): Promise<boolean> {
+export async function deleteObject(
+    connect: ClientFactory,
+    declaration: AnyDeclaration,
+    ids: Ids,
+    original?: PublicObject,
+): Promise<boolean> {
     const behaviour = declaration.managed?.delete ?? { kind: "delete" };
     const operation = `${behaviour.kind === "reset" ? "reset" : behaviour.kind} ${declaration.noun}`;
     const path = fill({ operation }, declaration, declaration.path, ids);
@@ -269,7 +297,11 @@ export async function deleteObject(connect: ClientFactory, declaration: AnyDecla
                 return true;
             case "archive": {
                 const archive = withSuffix(declaration.path, behaviour.suffix);
-                await connect(attempt).request(attempt, { method: "POST", path: `${path}${behaviour.suffix}`, route: archive.route }, declaration.wire());
+                await connect(attempt).request(
+                    attempt,
+                    { method: "POST", path: `${path}${behaviour.suffix}`, route: archive.route },
+                    declaration.wire(),
+                );
                 return true;
             }
             case "reset": {
@@ -277,7 +309,11 @@ export async function deleteObject(connect: ClientFactory, declaration: AnyDecla
                 if (body === undefined) {
                     return false;
                 }
-                await connect(attempt).request(attempt, { method: "POST", path, route: declaration.path.route, body }, declaration.wire());
+                await connect(attempt).request(
+                    attempt,
+                    { method: "POST", path, route: declaration.path.route, body },
+                    wireSchema(declaration),
+                );
                 return true;
             }
         }

@@ -86,11 +86,7 @@ export interface ListRequest<T> {
  * @returns every item, in the order the API gave them
  * @throws {InvalidResponseError} for a malformed page, a repeated cursor, or a list past its bounds
  */
-export async function listAll<T>(
-    client: AdminClient,
-    attempt: Attempt,
-    request: ListRequest<T>,
-): Promise<T[]> {
+export async function listAll<T>(client: AdminClient, attempt: Attempt, request: ListRequest<T>): Promise<T[]> {
     const { paging, plural } = request;
     const schema = pageSchema(request.schemaName, paging.style, request.item);
     const items: T[] = [];
@@ -98,17 +94,29 @@ export async function listAll<T>(
     let cursor: string | undefined;
     for (let pages = 0; ; pages++) {
         const cursorParam = paging.style === "page" ? "page" : "after";
-        const pageAttempt: Attempt = cursor === undefined ? attempt : { ...attempt, operation: `${attempt.operation} ${cursorParam} "${cursor}"` };
+        const pageAttempt: Attempt =
+            cursor === undefined ? attempt : { ...attempt, operation: `${attempt.operation} ${cursorParam} "${cursor}"` };
         if (pages >= MAX_PAGES) {
-            throw new InvalidResponseError(pageAttempt, `the list did not end after ${pages} pages (${items.length} ${plural}); stopped there`);
+            throw new InvalidResponseError(
+                pageAttempt,
+                `the list did not end after ${pages} pages (${items.length} ${plural}); stopped there`,
+            );
         }
         const page = await client.request(
             pageAttempt,
-            { method: "GET", path: request.path, route: request.route, query: { ...request.query, limit: paging.pageSize, [cursorParam]: cursor } },
+            {
+                method: "GET",
+                path: request.path,
+                route: request.route,
+                query: { limit: paging.pageSize, ...request.query, [cursorParam]: cursor },
+            },
             schema,
         );
         if (page.data.length > paging.pageSize) {
-            throw new InvalidResponseError(pageAttempt, `a page held ${page.data.length} ${plural}, more than the ${paging.pageSize} asked for`);
+            throw new InvalidResponseError(
+                pageAttempt,
+                `a page held ${page.data.length} ${plural}, more than the ${paging.pageSize} asked for`,
+            );
         }
         items.push(...page.data);
         if (items.length > MAX_ITEMS) {
@@ -119,7 +127,10 @@ export async function listAll<T>(
             return items;
         }
         if (cursorsSeen.has(next)) {
-            throw new InvalidResponseError(pageAttempt, `the pagination cursor "${next}" came back a second time after ${items.length} ${plural}`);
+            throw new InvalidResponseError(
+                pageAttempt,
+                `the pagination cursor "${next}" came back a second time after ${items.length} ${plural}`,
+            );
         }
         cursorsSeen.add(next);
         cursor = next;

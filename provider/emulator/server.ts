@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
+import { AnyDeclaration } from "../api/declaration";
 import { WireAdminApiKey } from "../api/organization/adminApiKeys";
+import { collectionOf, PathTemplate, withSuffix } from "../core/paths";
+import { EmulatedResource, EmulatorContext, emulatedResources, newId, Refusal } from "./emulatedResources";
 import { seedKeys } from "./seedKeys";
+import { seedOrganization } from "./seedOrganization";
 
 /** One scripted misbehaviour, used by the next request that arrives. */
 export type Fault =
@@ -30,6 +34,10 @@ export interface RecordedRequest {
     readonly status: number;
     /** The `x-request-id` sent with the answer. */
     readonly requestId: string;
+    /** The JSON body received, when there was one. */
+    readonly body?: unknown;
+    /** The JSON body of a 2xx answer the emulator sent (not a scripted fault's). */
+    readonly answer?: unknown;
 }
 
 /** Options of {@link startEmulator}. */
@@ -38,11 +46,16 @@ export interface EmulatorOptions {
     readonly adminKey?: string;
     /** Keys the emulator starts with. Default: {@link seedKeys}. */
     readonly keys?: readonly WireAdminApiKey[];
+    /**
+     * Objects of the other resource types it starts with, by type name (`Project`) and
+     * resource id (`<project id>/<own id>` for children). Default: {@link seedOrganization}.
+     */
+    readonly objects?: Readonly<Record<string, ReadonlyMap<string, object>>>;
     /** Interface to listen on. Default `127.0.0.1`. */
     readonly host?: string;
     /** Port to listen on. Default 0: any free port. */
     readonly port?: number;
-    /** Current time in Unix seconds, for seeds and created keys. Default: the real clock. */
+    /** Current time in Unix seconds, for seeds and created objects. Default: the real clock. */
     readonly now?: () => number;
     /**
      * A rate limit per endpoint (method and path template), as the real API enforces: a token
@@ -53,7 +66,7 @@ export interface EmulatorOptions {
     readonly rateLimit?: { readonly requestsPerMinute: number; readonly timeScale?: number };
 }
 
-/** A running emulator of the Administration API's admin-key endpoints. */
+/** A running emulator of the Administration API. */
 export interface AdminApiEmulator {
     /** Root URL, e.g. `http://127.0.0.1:43123`. */
     readonly url: string;
@@ -61,8 +74,13 @@ export interface AdminApiEmulator {
     readonly baseUrl: string;
     /** The admin key the emulator accepts. */
     readonly adminKey: string;
-    /** The keys it holds, by id; change them to simulate changes made outside Pulumi. */
+    /** The admin API keys it holds, by id; change them to simulate changes made outside Pulumi. */
     readonly keys: Map<string, WireAdminApiKey>;
+    /**
+     * The objects of a resource type it holds (`Project`, `ProjectUser`, ...), by resource id
+     * (`<project id>/<own id>` for children); change them to simulate changes made outside Pulumi.
+     */
+    objects(type: string): Map<string, Record<string, unknown>>;
     /** Every request received so far, oldest first. */
     readonly requests: readonly RecordedRequest[];
     /** Queues faults; each is used by one request, in order. */
@@ -71,15 +89,63 @@ export interface AdminApiEmulator {
     close(): Promise<void>;
 }
 
-const KEYS_PATH = "/v1/organization/admin_api_keys";
-const MAX_CREATE_EXPIRY_SECONDS = 31_536_000;
+/** Largest request body the emulator reads; a larger one is refused before it is read whole. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+const API_ROOT = "/v1";
+
+/** One route: a method and a path pattern of a declared resource. */
+interface Route {
+    readonly method: string;
+    readonly pattern: RegExp;
+    /** The path template, the rate limiter's key. */
+    readonly template: string;
+    readonly resource: EmulatedResource;
+    readonly kind: "list" | "create" | "retrieve" | "update" | "delete" | "action";
+    readonly action?: string;
+}
+
+function patternOf(template: PathTemplate): RegExp {
+    const escaped = template.parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return new RegExp(`^${API_ROOT}${escaped.join("([^/]+)")}$`);
+}
+
+function routesOf(resource: EmulatedResource): Route[] {
+    const declaration = resource.declaration;
+    const item = declaration.path;
+    const collection = collectionOf(item);
+    const routes: Route[] = [];
+    const add = (method: string, template: PathTemplate, kind: Route["kind"], action?: string) =>
+        routes.push({ method, pattern: patternOf(template), template: template.route, resource, kind, action });
+    for (const [suffix] of Object.entries(resource.actions ?? {})) {
+        add("POST", withSuffix(item, suffix), "action", suffix);
+    }
+    if (declaration.list !== undefined) {
+        add("GET", collection, "list");
+    }
+    if (declaration.managed?.create !== undefined) {
+        add("POST", collection, "create");
+    }
+    if (declaration.retrieve === "get") {
+        add("GET", item, "retrieve");
+    }
+    if (resource.update !== undefined || declaration.managed?.update !== undefined || declaration.managed?.delete.kind === "reset") {
+        add("POST", item, "update");
+    }
+    if (declaration.managed === undefined || declaration.managed.delete.kind === "delete" || resource.refuseDelete !== undefined) {
+        add("DELETE", item, "delete");
+    }
+    return routes;
+}
 
 /**
- * Starts a local emulator of the admin API keys endpoints (list, create, retrieve, delete)
- * on a loopback port, with bearer auth, OpenAI-shaped errors, an `x-request-id` on every
- * answer and scripted faults. For tests and offline demos; it keeps everything in memory.
+ * Starts a local emulator of the Administration API on a loopback port: every declared
+ * resource (admin API keys, projects and their children) served from one in-memory store
+ * driven by the same declarations as the package, with bearer auth, OpenAI-shaped errors,
+ * an `x-request-id` on every answer, per-endpoint rate limits and scripted faults. For
+ * tests and offline demos.
  *
- * @param options admin key, seed keys, address, clock
+ * @param options admin key, seed objects, address, clock, rate limit
  * @returns the running emulator; call `close()` when done
  *
  * @example
@@ -96,19 +162,35 @@ const MAX_CREATE_EXPIRY_SECONDS = 31_536_000;
 export async function startEmulator(options: EmulatorOptions = {}): Promise<AdminApiEmulator> {
     const now = options.now ?? (() => Math.floor(Date.now() / 1000));
     const adminKey = options.adminKey ?? `sk-admin-emulator-${randomBytes(16).toString("hex")}`;
-    const keys = new Map((options.keys ?? seedKeys(now())).map((key) => [key.id, structuredClone(key)]));
+    const store = new Map<string, Map<string, Record<string, unknown>>>();
+    const seeded = options.objects ?? seedOrganization(now());
+    for (const [type, objects] of Object.entries(seeded)) {
+        store.set(type, new Map([...objects].map(([id, object]) => [id, structuredClone(object) as Record<string, unknown>])));
+    }
+    store.set(
+        "AdminApiKey",
+        new Map((options.keys ?? seedKeys(now())).map((key) => [key.id, structuredClone(key) as unknown as Record<string, unknown>])),
+    );
+    const objects = (type: string) => {
+        let collection = store.get(type);
+        if (collection === undefined) {
+            collection = new Map();
+            store.set(type, collection);
+        }
+        return collection;
+    };
+    const routes = emulatedResources.flatMap(routesOf);
     const requests: RecordedRequest[] = [];
     const faults: Fault[] = [];
     const sockets = new Set<import("node:net").Socket>();
     const buckets = new Map<string, { tokens: number; refilledAt: number }>();
 
     // Takes a token from the endpoint's bucket; false when it is empty.
-    function admit(method: string, pathname: string): boolean {
+    function admit(endpoint: string): boolean {
         const limit = options.rateLimit;
         if (limit === undefined) {
             return true;
         }
-        const endpoint = `${method} ${pathname.startsWith(`${KEYS_PATH}/`) ? `${KEYS_PATH}/{key_id}` : pathname}`;
         const msPerToken = 60_000 / limit.requestsPerMinute / (limit.timeScale ?? 1);
         const nowMs = performance.now();
         const bucket = buckets.get(endpoint) ?? { tokens: limit.requestsPerMinute, refilledAt: nowMs };
@@ -123,17 +205,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
     }
 
     const server = http.createServer((req, res) => {
-        void handle(req, res);
+        // A bad request must never end the emulator's process.
+        handle(req, res).catch(() => {
+            if (!res.headersSent) {
+                res.writeHead(400, { "content-type": "application/json" });
+                res.end(errorAnswer(400, "Bad request.").body);
+            } else {
+                res.destroy();
+            }
+        });
     });
     server.on("connection", (socket) => {
         sockets.add(socket);
         socket.on("close", () => sockets.delete(socket));
+        socket.on("error", () => socket.destroy());
     });
+    server.on("clientError", (_error, socket) => socket.destroy());
 
     async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
         const requestId = `req_${randomBytes(16).toString("hex")}`;
-        const record = (status: number) => requests.push({ method: req.method ?? "", path: req.url ?? "", status, requestId });
-        const body = await readBody(req);
+        const read = await readBody(req);
+        const body = read.ok ? parseJson(read.text) : undefined;
+        const record = (status: number, answer?: unknown) =>
+            requests.push({ method: req.method ?? "", path: req.url ?? "", status, requestId, body, answer });
         const fault = faults.shift();
         if (fault?.kind === "delay") {
             await new Promise((resolve) => setTimeout(resolve, fault.ms));
@@ -148,15 +242,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
             return;
         }
         let answer: Answer;
-        if (fault?.kind === "status") {
+        let served = false;
+        if (!read.ok) {
+            answer = errorAnswer(413, `Request body larger than ${MAX_REQUEST_BODY_BYTES} bytes.`);
+        } else if (fault?.kind === "status") {
             answer = errorAnswer(fault.status, fault.message ?? defaultMessage(fault.status), fault.headers);
         } else if (fault?.kind === "body") {
             answer = { status: fault.status ?? 200, body: fault.body, contentType: fault.contentType ?? "text/html" };
         } else {
-            const url = new URL(req.url ?? "/", "http://emulator");
-            answer = admit(req.method ?? "GET", url.pathname)
-                ? route(req.method ?? "GET", url, req.headers.authorization, body)
-                : errorAnswer(429, defaultMessage(429), undefined, "rate_limit_exceeded");
+            answer = serve(req.method ?? "GET", req.url ?? "/", req.headers.authorization, read.text);
+            served = true;
         }
         if (fault?.kind === "drop") {
             record(0);
@@ -165,8 +260,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
         }
         if (fault?.kind === "truncate") {
             answer = { ...answer, body: answer.body.slice(0, Math.floor(answer.body.length / 2)) };
+            served = false;
         }
-        record(answer.status);
+        record(answer.status, served && answer.status < 300 ? parseJson(answer.body) : undefined);
         res.writeHead(answer.status, {
             "content-type": answer.contentType ?? "application/json",
             "x-request-id": requestId,
@@ -175,7 +271,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
         res.end(answer.body);
     }
 
-    function route(method: string, url: URL, authorization: string | undefined, body: string): Answer {
+    function serve(method: string, rawUrl: string, authorization: string | undefined, text: string): Answer {
+        let url: URL;
+        try {
+            url = new URL(rawUrl, "http://emulator");
+        } catch {
+            return errorAnswer(400, "The request URL could not be parsed.");
+        }
+        const route = routes.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
+        if (!admit(`${method} ${route?.template ?? url.pathname}`)) {
+            return errorAnswer(429, defaultMessage(429), undefined, "rate_limit_exceeded");
+        }
         if (authorization !== `Bearer ${adminKey}`) {
             return errorAnswer(
                 401,
@@ -184,97 +290,94 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
                 "invalid_api_key",
             );
         }
-        if (url.pathname === KEYS_PATH) {
-            if (method === "GET") {
-                return listKeys(url.searchParams);
-            }
-            if (method === "POST") {
-                return createKey(body);
-            }
+        if (route === undefined) {
+            return errorAnswer(404, `Invalid URL (${method} ${url.pathname})`);
         }
-        if (url.pathname.startsWith(`${KEYS_PATH}/`)) {
-            const id = decodeURIComponent(url.pathname.slice(KEYS_PATH.length + 1));
-            const key = keys.get(id);
-            if (key === undefined) {
-                return errorAnswer(404, `No admin API key found with id '${id}'.`);
-            }
-            if (method === "GET") {
-                return json(200, key);
-            }
-            if (method === "DELETE") {
-                keys.delete(id);
-                return json(200, { id, object: "organization.admin_api_key.deleted", deleted: true });
-            }
-        }
-        return errorAnswer(404, `Invalid URL (${method} ${url.pathname})`);
-    }
-
-    function listKeys(query: URLSearchParams): Answer {
-        const limit = Number(query.get("limit") ?? "20");
-        const order = query.get("order") ?? "asc";
-        if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-            return errorAnswer(400, "limit must be an integer between 1 and 100.", undefined, null, "limit");
-        }
-        if (order !== "asc" && order !== "desc") {
-            return errorAnswer(400, "order must be 'asc' or 'desc'.", undefined, null, "order");
-        }
-        const all = [...keys.values()];
-        const sorted = order === "asc" ? all : all.reverse();
-        const after = query.get("after");
-        const start = after === null ? 0 : sorted.findIndex((key) => key.id === after) + 1;
-        const page = sorted.slice(start, start + limit);
-        return json(200, {
-            object: "list",
-            data: page,
-            first_id: page[0]?.id ?? null,
-            last_id: page[page.length - 1]?.id ?? null,
-            has_more: start + limit < sorted.length,
-        });
-    }
-
-    function createKey(body: string): Answer {
-        let parsed: { name?: unknown; expires_in_seconds?: unknown };
+        let ids: string[];
         try {
-            parsed = JSON.parse(body) as typeof parsed;
+            ids = (route.pattern.exec(url.pathname) ?? []).slice(1).map((segment) => decodeURIComponent(segment));
         } catch {
-            return errorAnswer(400, "We could not parse the JSON body of your request.");
+            return errorAnswer(400, "The request URL holds a malformed percent-escape.");
         }
-        if (typeof parsed.name !== "string" || parsed.name === "") {
-            return errorAnswer(400, "Missing required parameter: 'name'.", undefined, null, "name");
+        let body: Record<string, unknown> = {};
+        if (text !== "") {
+            const parsed = parseJson(text);
+            if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+                return errorAnswer(400, "We could not parse the JSON body of your request: it must be an object.");
+            }
+            body = parsed as Record<string, unknown>;
         }
-        const expires = parsed.expires_in_seconds;
-        if (
-            expires !== undefined &&
-            (typeof expires !== "number" || !Number.isInteger(expires) || expires < 1 || expires > MAX_CREATE_EXPIRY_SECONDS)
-        ) {
-            return errorAnswer(
-                400,
-                `expires_in_seconds must be an integer between 1 and ${MAX_CREATE_EXPIRY_SECONDS}.`,
-                undefined,
-                null,
-                "expires_in_seconds",
-            );
+        return serveRoute(route, ids, url.searchParams, body);
+    }
+
+    function serveRoute(route: Route, ids: string[], query: URLSearchParams, body: Record<string, unknown>): Answer {
+        const { resource } = route;
+        const declaration = resource.declaration;
+        const collection = objects(declaration.type);
+        const context: EmulatorContext = { now: now(), ids, objects };
+        const parentIds = route.kind === "list" || route.kind === "create" ? ids : ids.slice(0, -1);
+        const parentMissing = missingParent(declaration, parentIds);
+        if (parentMissing !== undefined) {
+            return parentMissing;
         }
-        const value = `sk-admin-${randomBytes(24).toString("base64url")}`;
-        const created: WireAdminApiKey = {
-            object: "organization.admin_api_key",
-            id: `key_${randomBytes(8).toString("hex")}`,
-            name: parsed.name,
-            redacted_value: `sk-admin...${value.slice(-3)}`,
-            created_at: now(),
-            expires_at: expires === undefined ? null : now() + expires,
-            last_used_at: null,
-            owner: {
-                type: "user",
-                object: "organization.user",
-                id: "user_emulator",
-                name: "Emulator owner",
-                created_at: now(),
-                role: "owner",
-            },
-        };
-        keys.set(created.id, created);
-        return json(200, { ...created, value });
+        const resourceId = ids.join("/");
+        if (route.kind === "list") {
+            return listPage(resource, collection, parentIds, query);
+        }
+        if (route.kind === "create") {
+            const made = (resource.create ?? defaultCreate(resource))(body, context);
+            if ("refuse" in made) {
+                return refusal(made as Refusal);
+            }
+            const created = made;
+            const extra = resource.createAnswer?.(created) ?? {};
+            collection.set([...parentIds, String(created["id"])].join("/"), created);
+            return json(200, { ...created, ...extra });
+        }
+        const existing = collection.get(resourceId);
+        if (existing === undefined) {
+            return errorAnswer(404, `No ${declaration.noun} found with id '${ids.at(-1) ?? ""}'.`);
+        }
+        switch (route.kind) {
+            case "retrieve":
+                return json(200, existing);
+            case "update": {
+                const updated = (
+                    resource.update ?? ((old: Record<string, unknown>, changes: Record<string, unknown>) => ({ ...old, ...changes }))
+                )(existing, body, context);
+                if ("refuse" in updated) {
+                    return refusal(updated as Refusal);
+                }
+                collection.set(resourceId, updated);
+                return json(200, updated);
+            }
+            case "delete": {
+                const refused = resource.refuseDelete?.(existing);
+                if (refused !== undefined) {
+                    return refusal(refused);
+                }
+                collection.delete(resourceId);
+                return json(200, { object: `${declaration.object}.deleted`, id: ids.at(-1), deleted: true });
+            }
+            case "action": {
+                const changed = resource.actions![route.action!]!(existing, context);
+                collection.set(resourceId, changed);
+                return json(200, changed);
+            }
+        }
+    }
+
+    // A child's collection answers 404 when its parent does not exist, as the API does.
+    function missingParent(declaration: AnyDeclaration, parentIds: readonly string[]): Answer | undefined {
+        if (parentIds.length === 0) {
+            return undefined;
+        }
+        const parentRoute = collectionOf(declaration.path).route;
+        const parent = emulatedResources.find((candidate) => candidate.declaration.path.route === parentRoute);
+        if (parent === undefined || objects(parent.declaration.type).has(parentIds.join("/"))) {
+            return undefined;
+        }
+        return errorAnswer(404, `No ${parent.declaration.noun} found with id '${parentIds.at(-1) ?? ""}'.`);
     }
 
     await new Promise<void>((resolve, reject) => {
@@ -287,9 +390,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
 
     return {
         url,
-        baseUrl: `${url}/v1`,
+        baseUrl: `${url}${API_ROOT}`,
         adminKey,
-        keys,
+        keys: objects("AdminApiKey") as unknown as Map<string, WireAdminApiKey>,
+        objects,
         requests,
         injectFaults: (...more) => {
             faults.push(...more);
@@ -302,6 +406,65 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
                 server.close(() => resolve());
             }),
     };
+}
+
+function defaultCreate(resource: EmulatedResource) {
+    return (body: Record<string, unknown>, { now }: EmulatorContext): Record<string, unknown> => ({
+        ...body,
+        object: resource.declaration.object,
+        id: newId(resource.idPrefix),
+        created_at: now,
+    });
+}
+
+// One page of a collection, in the declaration's paging style, with the API's limit bounds.
+function listPage(
+    resource: EmulatedResource,
+    collection: Map<string, Record<string, unknown>>,
+    parentIds: readonly string[],
+    query: URLSearchParams,
+): Answer {
+    const paging = resource.declaration.list!.paging;
+    const limit = Number(query.get("limit") ?? "20");
+    if (!Number.isInteger(limit) || limit < 1 || limit > paging.pageSize) {
+        return errorAnswer(400, `limit must be an integer between 1 and ${paging.pageSize}.`, undefined, null, "limit");
+    }
+    const order = query.get("order") ?? "asc";
+    if (order !== "asc" && order !== "desc") {
+        return errorAnswer(400, "order must be 'asc' or 'desc'.", undefined, null, "order");
+    }
+    const prefix = parentIds.length === 0 ? "" : `${parentIds.join("/")}/`;
+    const all = [...collection.entries()]
+        .filter(([id]) => id.startsWith(prefix) && !id.slice(prefix.length).includes("/"))
+        .map(([, object]) => object)
+        .filter((object) => resource.listFilter?.(object, query) ?? true);
+    const sorted = order === "asc" ? all : all.reverse();
+    const after = query.get("after");
+    const start = after === null ? 0 : sorted.findIndex((object) => object["id"] === after) + 1;
+    const page = sorted.slice(start, start + limit);
+    const hasMore = start + limit < sorted.length;
+    const lastId = (page[page.length - 1]?.["id"] as string | undefined) ?? null;
+    return json(
+        200,
+        paging.style === "next"
+            ? { object: "list", data: page, has_more: hasMore, next: hasMore ? lastId : null }
+            : { object: "list", data: page, first_id: (page[0]?.["id"] as string | undefined) ?? null, last_id: lastId, has_more: hasMore },
+    );
+}
+
+function refusal({ refuse }: Refusal): Answer {
+    return errorAnswer(refuse.status, refuse.message, undefined, null, refuse.param ?? null);
+}
+
+function parseJson(text: string): unknown {
+    if (text === "") {
+        return undefined;
+    }
+    try {
+        return JSON.parse(text) as unknown;
+    } catch {
+        return text;
+    }
 }
 
 interface Answer {
@@ -336,11 +499,24 @@ function defaultMessage(status: number): string {
     return `Emulated error ${status}.`;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-    return new Promise((resolve, reject) => {
+// Reads a body up to MAX_REQUEST_BODY_BYTES, refusing a larger one without holding it, and
+// ending (not failing) when the client goes away mid-body.
+function readBody(req: http.IncomingMessage): Promise<{ ok: boolean; text: string }> {
+    return new Promise((resolve) => {
         const chunks: Buffer[] = [];
-        req.on("data", (chunk: Buffer) => chunks.push(chunk));
-        req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-        req.on("error", reject);
+        let size = 0;
+        let tooLarge = false;
+        req.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_REQUEST_BODY_BYTES) {
+                tooLarge = true;
+                chunks.length = 0;
+                return;
+            }
+            chunks.push(chunk);
+        });
+        req.on("end", () => resolve({ ok: !tooLarge, text: tooLarge ? "" : Buffer.concat(chunks).toString("utf8") }));
+        req.on("error", () => resolve({ ok: false, text: "" }));
+        req.on("aborted", () => resolve({ ok: false, text: "" }));
     });
 }

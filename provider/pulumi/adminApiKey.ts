@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AdminApiKeyExpectations, AdminApiKeyMetadata, AdminApiKeyOwner, adminApiKeys } from "../api/organization/adminApiKeys";
-import { Located } from "../api/operations";
 import { fetchMany, fetchOne, getFunctions, InputArgs, listFunctions } from "./dataSources";
 import { managedParts, readParts, TYPE_MODULE } from "./declaredResource";
 import { Adopt } from "./managedInputs";
@@ -115,7 +114,8 @@ export class AdminApiKey extends pulumi.dynamic.Resource {
      */
     constructor(name: string, args: AdminApiKeyArgs, opts?: pulumi.CustomResourceOptions);
     constructor(name: string, args: AdminApiKeyArgs | ExistingKey, opts: pulumi.CustomResourceOptions = {}) {
-        const parts = args instanceof ExistingKey ? readParts(adminApiKeys, name, args.opts.id!, args.opts) : managedParts(adminApiKeys, args, opts);
+        const parts =
+            args instanceof ExistingKey ? readParts(adminApiKeys, name, args.opts.id!, args.opts) : managedParts(adminApiKeys, args, opts);
         super(parts.provider, name, parts.props, parts.opts, TYPE_MODULE, parts.type);
     }
 }
@@ -178,7 +178,7 @@ export interface GetAdminApiKeysResult {
  * outside a Pulumi program.
  */
 export function fetchAdminApiKey(args: GetAdminApiKeyArgs, deps: FetchDependencies): Promise<GetAdminApiKeyResult> {
-    return fetchOne<AdminApiKeyMetadata>(adminApiKeys, args, deps) as Promise<Located<AdminApiKeyMetadata>>;
+    return fetchOne<AdminApiKeyMetadata>(adminApiKeys, args, deps);
 }
 
 /**

@@ -37,7 +37,11 @@ function parentIdsOf(declaration: AnyDeclaration, args: Readonly<Record<string, 
 // when the settings are missing too.
 function checkIds(attempt: Attempt, declaration: AnyDeclaration, ids: Ids, count = idPropertiesOf(declaration).length): void {
     const names = idPropertiesOf(declaration).slice(0, count);
-    const template = { ...declaration.path, params: declaration.path.params.slice(0, count), parts: declaration.path.parts.slice(0, count + 1) };
+    const template = {
+        ...declaration.path,
+        params: declaration.path.params.slice(0, count),
+        parts: declaration.path.parts.slice(0, count + 1),
+    };
     fillPath(
         attempt,
         template,
@@ -60,7 +64,11 @@ function checkIds(attempt: Attempt, declaration: AnyDeclaration, ids: Ids, count
  * @throws {LookupError} when no object, or several, have that name
  * @throws {ExpectationError} when the object fails an expectation
  */
-export async function fetchOne<O extends PublicObject>(declaration: AnyDeclaration, args: unknown, deps: FetchDependencies): Promise<Located<O>> {
+export async function fetchOne<O extends PublicObject>(
+    declaration: AnyDeclaration,
+    args: unknown,
+    deps: FetchDependencies,
+): Promise<Located<O>> {
     const given = (args ?? {}) as Record<string, unknown>;
     const ownId = ownIdPropertyOf(declaration);
     const nameField = declaration.nameField;
@@ -79,7 +87,7 @@ export async function fetchOne<O extends PublicObject>(declaration: AnyDeclarati
     checkIds(attempt, declaration, given, byName ? parentPropertiesOf(declaration).length : undefined);
     const connect = clientFactory(deps);
     const object = byName
-        ? await findByName<O>(connect, declaration, given, given[nameField] as unknown)
+        ? await findByName<O>(connect, declaration, given, given[nameField])
         : await readOnce(deps, given["cache"] !== false, declaration, given, () => retrieveObject<O>(connect, declaration, given));
     const id = [...parentPropertiesOf(declaration).map((name) => String(object[name])), object.id].join("/");
     return assertExpectationsOf(declaration, id, object, expectations, nowSeconds(deps));
@@ -88,7 +96,13 @@ export async function fetchOne<O extends PublicObject>(declaration: AnyDeclarati
 // Shares one request among the reads of an id, per API root and admin key, for
 // READ_CACHE_SECONDS; a failed read is forgotten, so that the next one tries again. Each
 // caller gets its own copy, so that no caller can change what another sees.
-async function readOnce<O>(deps: FetchDependencies, useCache: boolean, declaration: AnyDeclaration, ids: Ids, read: () => Promise<O>): Promise<O> {
+async function readOnce<O>(
+    deps: FetchDependencies,
+    useCache: boolean,
+    declaration: AnyDeclaration,
+    ids: Ids,
+    read: () => Promise<O>,
+): Promise<O> {
     const cache = useCache ? deps.readCache : undefined;
     if (cache === undefined) {
         return read();
@@ -111,7 +125,12 @@ async function readOnce<O>(deps: FetchDependencies, useCache: boolean, declarati
     return structuredClone(await object);
 }
 
-async function findByName<O extends PublicObject>(connect: ClientFactory, declaration: AnyDeclaration, given: Ids, name: unknown): Promise<Located<O>> {
+async function findByName<O extends PublicObject>(
+    connect: ClientFactory,
+    declaration: AnyDeclaration,
+    given: Ids,
+    name: unknown,
+): Promise<Located<O>> {
     const nameField = declaration.nameField!;
     if (typeof name !== "string" || name.trim() === "") {
         throw new InvalidInputError({ operation: `find ${declaration.noun} named` }, nameField, "must be a non-empty string");
@@ -127,12 +146,24 @@ async function findByName<O extends PublicObject>(connect: ClientFactory, declar
     }
     if (matches.length > 1) {
         const ids = matches.map((object) => object.id);
-        throw new LookupError(attempt, `${matches.length} ${many} have that ${nameField} (${ids.join(", ")}); look one up by ${ownIdPropertyOf(declaration)}`, ids);
+        throw new LookupError(
+            attempt,
+            `${matches.length} ${many} have that ${nameField} (${ids.join(", ")}); look one up by ${ownIdPropertyOf(declaration)}`,
+            ids,
+        );
     }
     const folded = name.trim().toLowerCase();
     const near = all.filter((object) => nameOf(object)?.trim().toLowerCase() === folded);
-    const hint = near.length === 0 ? "" : `; ${many} with nearly that ${nameField}: ${near.map((object) => `${object.id} (${JSON.stringify(nameOf(object))})`).join(", ")}`;
-    const where = parentPropertiesOf(declaration).length === 0 ? "of the organization" : `of ${parentPropertiesOf(declaration).map((p) => String(given[p])).join("/")}`;
+    const hint =
+        near.length === 0
+            ? ""
+            : `; ${many} with nearly that ${nameField}: ${near.map((object) => `${object.id} (${JSON.stringify(nameOf(object))})`).join(", ")}`;
+    const where =
+        parentPropertiesOf(declaration).length === 0
+            ? "of the organization"
+            : `of ${parentPropertiesOf(declaration)
+                  .map((p) => String(given[p]))
+                  .join("/")}`;
     throw new LookupError(
         attempt,
         `no ${one} has that ${nameField} among the ${all.length} ${many} ${where}${hint}`,

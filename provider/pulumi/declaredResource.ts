@@ -3,6 +3,8 @@ import { z } from "zod";
 import { AnyDeclaration, ownIdPropertyOf, parentPropertiesOf } from "../api/declaration";
 import { validateExpectationsOf } from "../api/expectations";
 import { ADOPT, ROTATE_AFTER_DAYS } from "./managedInputs";
+// The provider is that module's whole export (`export =`), which only this import form names.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import provider = require("./dynamicProvider");
 
 /** The module of every type token: resources are `pulumi-nodejs:dynamic/openai:<Type>`. */
@@ -48,7 +50,10 @@ export function readParts(
     opts: pulumi.CustomResourceOptions & { readonly expect?: unknown },
 ): ResourceParts {
     const { expect, ...resourceOptions } = opts;
-    const expectations = expect === undefined ? undefined : validateExpectationsOf(declaration, { operation: `read ${declaration.type}`, target: name }, expect);
+    const expectations =
+        expect === undefined
+            ? undefined
+            : validateExpectationsOf(declaration, { operation: `read ${declaration.type}`, target: name }, expect);
     return {
         provider,
         props: { ...allOutputs(declaration), __type: declaration.type, __get: true, expect: expectations },

@@ -40,5 +40,7 @@ export function rotationFailures(declaration: AnyDeclaration, days: unknown): Ar
     if (declaration.managed?.rotates !== true) {
         return [{ property: ROTATE_AFTER_DAYS, reason: `does not apply: a ${declaration.noun} holds no one-time secret` }];
     }
-    return typeof days === "number" && Number.isFinite(days) && days > 0 ? [] : [{ property: ROTATE_AFTER_DAYS, reason: "must be a number of days above 0" }];
+    return typeof days === "number" && Number.isFinite(days) && days > 0
+        ? []
+        : [{ property: ROTATE_AFTER_DAYS, reason: "must be a number of days above 0" }];
 }

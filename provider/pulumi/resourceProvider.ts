@@ -148,7 +148,12 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
 
     // Takes over an existing object: by id, by name, or (for objects the API cannot create)
     // the one the inputs name; then applies the inputs as an update would.
-    private async adopt(connect: ClientFactory, declaration: AnyDeclaration, given: Record<string, unknown>, adopt: unknown): Promise<pulumi.dynamic.CreateResult> {
+    private async adopt(
+        connect: ClientFactory,
+        declaration: AnyDeclaration,
+        given: Record<string, unknown>,
+        adopt: unknown,
+    ): Promise<pulumi.dynamic.CreateResult> {
         const managed = declaration.managed!;
         const attempt: Attempt = { operation: `adopt ${declaration.noun}` };
         const problem = checkInputs(declaration, given)[0] ?? adoptionFailures(declaration, adopt)[0];
@@ -162,7 +167,10 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
         } else {
             const all = await listObjects(connect, declaration, given, declaration.list?.everything);
             const nameField = declaration.nameField!;
-            const matches = how.byName === true ? all.filter((object) => object[nameField] === given[nameField]) : all.filter((object) => managed.find?.([object], given as never) !== undefined);
+            const matches =
+                how.byName === true
+                    ? all.filter((object) => object[nameField] === given[nameField])
+                    : all.filter((object) => managed.find?.([object], given as never) !== undefined);
             if (matches.length !== 1) {
                 const what = how.byName === true ? `${nameField} ${JSON.stringify(given[nameField])}` : "these inputs";
                 throw new InvalidInputError(
@@ -174,20 +182,41 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
             found = matches[0]!;
         }
         const ids = { ...given, [ownIdPropertyOf(declaration)]: found.id };
-        const replaced = managed.replaceOnChange.filter((name) => given[name] !== undefined && name in found && found[name] !== given[name]);
+        const replaced = managed.replaceOnChange.filter(
+            (name) => given[name] !== undefined && name in found && found[name] !== given[name],
+        );
         if (replaced.length > 0) {
-            throw new InvalidInputError(attempt, replaced.join(", "), `differs from the existing ${declaration.noun} "${found.id}" and cannot be changed in place`);
+            throw new InvalidInputError(
+                attempt,
+                replaced.join(", "),
+                `differs from the existing ${declaration.noun} "${found.id}" and cannot be changed in place`,
+            );
         }
         const original = found;
-        const updated = managed.update !== undefined && this.changed(declaration, found, given).length > 0 ? await updateObject(connect, declaration, ids, managed.update.body(given as never)) : found;
-        return { id: resourceIdOf(declaration, ids), outs: this.outputs(declaration, updated, { ...given, __type: declaration.type }, {}, original) };
+        const updated =
+            managed.update !== undefined && this.changed(declaration, found, given).length > 0
+                ? await updateObject(connect, declaration, ids, managed.update.body(given as never))
+                : found;
+        return {
+            id: resourceIdOf(declaration, ids),
+            outs: this.outputs(declaration, updated, { ...given, __type: declaration.type }, {}, original),
+        };
     }
 
     // Inputs (updatable in place) whose value differs from the object's.
-    private changed(declaration: AnyDeclaration, olds: Readonly<Record<string, unknown>>, news: Readonly<Record<string, unknown>>): string[] {
+    private changed(
+        declaration: AnyDeclaration,
+        olds: Readonly<Record<string, unknown>>,
+        news: Readonly<Record<string, unknown>>,
+    ): string[] {
         const managed = declaration.managed!;
         const names = Object.keys(managed.inputs().shape);
-        return names.filter((name) => news[name] !== undefined && !managed.replaceOnChange.includes(name) && JSON.stringify(olds[name]) !== JSON.stringify(news[name]));
+        return names.filter(
+            (name) =>
+                news[name] !== undefined &&
+                !managed.replaceOnChange.includes(name) &&
+                JSON.stringify(olds[name]) !== JSON.stringify(news[name]),
+        );
     }
 
     // The outputs stored for a managed object: its public fields (without `id`, which the
@@ -230,14 +259,22 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
         const declaration = declarationOf(news.__type ?? olds.__type);
         const managed = declaration.managed!;
         const differs = (name: string) => news[name] !== undefined && JSON.stringify(olds[name]) !== JSON.stringify(news[name]);
-        const replaces: string[] = managed.replaceOnChange.filter((name) => (managed.keptInputs?.includes(name) ? JSON.stringify(olds[name]) !== JSON.stringify(news[name]) : differs(name)));
+        const replaces: string[] = managed.replaceOnChange.filter((name) =>
+            managed.keptInputs?.includes(name) ? JSON.stringify(olds[name]) !== JSON.stringify(news[name]) : differs(name),
+        );
         const rotateAfter = news[ROTATE_AFTER_DAYS];
         const createdAt = olds["createdAt"];
-        if (typeof rotateAfter === "number" && typeof createdAt === "number" && Date.now() / 1000 - createdAt >= rotateAfter * DAY_SECONDS) {
+        if (
+            typeof rotateAfter === "number" &&
+            typeof createdAt === "number" &&
+            Date.now() / 1000 - createdAt >= rotateAfter * DAY_SECONDS
+        ) {
             replaces.push(ROTATE_AFTER_DAYS);
         }
         const updates = this.changed(declaration, olds, userInputs(news));
-        const bookkeeping = [ROTATE_AFTER_DAYS, ADOPT].filter((name) => !replaces.includes(name) && JSON.stringify(olds[name]) !== JSON.stringify(news[name]));
+        const bookkeeping = [ROTATE_AFTER_DAYS, ADOPT].filter(
+            (name) => !replaces.includes(name) && JSON.stringify(olds[name]) !== JSON.stringify(news[name]),
+        );
         return { changes: replaces.length + updates.length + bookkeeping.length > 0, replaces, deleteBeforeReplace: false };
     }
 
@@ -289,7 +326,10 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
                 assertExpectationsOf(declaration, id, object, expectations, Date.now() / 1000);
                 const { id: ownId, ...fields } = object;
                 const ownIdOutput = declaration.path.params.length > 1 ? { [ownIdPropertyOf(declaration)]: ownId } : {};
-                return { id: resourceIdOf(declaration, { ...ids, [ownIdPropertyOf(declaration)]: ownId }), props: definedOnly({ ...fields, ...ownIdOutput, __type: declaration.type, __get: true }) };
+                return {
+                    id: resourceIdOf(declaration, { ...ids, [ownIdPropertyOf(declaration)]: ownId }),
+                    props: definedOnly({ ...fields, ...ownIdOutput, __type: declaration.type, __get: true }),
+                };
             }
             let object: Located<PublicObject>;
             try {

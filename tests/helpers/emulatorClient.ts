@@ -1,5 +1,5 @@
 import { AdminApiEmulator } from "../../provider/emulator";
-import { FetchDependencies } from "../../provider/programClient";
+import { FetchDependencies } from "../../provider/pulumi/programClient";
 import { FakeClock } from "./fakeClock";
 
 /**

@@ -1,5 +1,5 @@
 import * as sinon from "sinon";
-import { RetryClock } from "../../provider/retryPolicy";
+import { RetryClock } from "../../provider/core/retryPolicy";
 
 /** A retry clock that never waits: `sleep` records each requested delay and moves `now` on by it. */
 export interface FakeClock extends RetryClock {

@@ -1,4 +1,4 @@
-import { WireAdminApiKey } from "../../provider/adminApiKeys";
+import { WireAdminApiKey } from "../../provider/api/organization/adminApiKeys";
 
 /**
  * `count` admin keys with ids `key_0000`, `key_0001`, ..., created one second apart; every

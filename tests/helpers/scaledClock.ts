@@ -1,4 +1,4 @@
-import { RetryClock } from "../../provider/retryPolicy";
+import { RetryClock } from "../../provider/core/retryPolicy";
 
 /**
  * A real clock that runs `factor` times faster: a minute of its time passes in 60/factor

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { AdminApiKey } from "../../provider/adminApiKey";
+import { AdminApiKey } from "../../provider/pulumi/adminApiKey";
 
 interface ResourceCall {
     readonly type: string;
@@ -89,7 +89,7 @@ describe("AdminApiKey wiring (mocks)", () => {
         const call = calls.find((c) => c.name === "inputs");
         assert.ok(call);
         assert.ok(typeof call.inputs["__provider"] === "string", "the provider travels as __provider");
-        assert.deepEqual(Object.keys(call.inputs).sort(), ["__provider"]);
+        assert.deepEqual(Object.keys(call.inputs).sort(), ["__get", "__provider", "__type"]);
         assert.ok(!JSON.stringify(call.inputs).includes(SECRET_IN_ENV));
     });
 });

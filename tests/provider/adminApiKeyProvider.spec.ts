@@ -3,15 +3,16 @@ import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { toAdminApiKeyMetadata } from "../../provider/adminApiKeys";
-import { AdminApiKeyProvider } from "../../provider/adminApiKeyProvider";
+import { toAdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
 import { rejectionOf } from "../helpers/emulatorClient";
+import { asResource, dynamicProvider } from "../helpers/providers";
 import { configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";
+import { DeclaredResourceProvider } from "../../provider/pulumi/resourceProvider";
 
 const REPO_ROOT = path.resolve(__dirname, "../../..");
 
-describe("AdminApiKeyProvider as the engine runs it", () => {
+describe("The provider of AdminApiKey.get as the engine runs it", () => {
     let emulator: AdminApiEmulator;
     const savedEnv = { ...process.env };
 
@@ -25,39 +26,39 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
 
     it("serializes without the admin key, even when the key is in this process's environment", async () => {
         process.env["OPENAI_ADMIN_KEY"] = emulator.adminKey;
-        const serialized = await serializeProvider(new AdminApiKeyProvider());
+        const serialized = await serializeProvider(dynamicProvider);
         console.log(`      serialized provider (by value, as in this repo): ${serialized.text.length} bytes`);
         assert.equal(serialized.containsSecrets, false);
         assert.ok(!serialized.text.includes(emulator.adminKey));
         assert.ok(!serialized.text.includes("sk-admin-emulator"));
         assert.ok(!serialized.text.includes("@pulumi/pulumi"), "provider code must not load the Pulumi SDK");
-        assert.ok(serialized.text.length < 64 * 1024, `provider is ${serialized.text.length} bytes`);
+        assert.ok(serialized.text.length < 256 * 1024, `provider is ${serialized.text.length} bytes`);
     });
 
     it("reads a key with the admin key from stack config after being loaded back", async () => {
-        const provider = loadProvider((await serializeProvider(new AdminApiKeyProvider())).text);
+        const provider = asResource(loadProvider((await serializeProvider(dynamicProvider)).text), "AdminApiKey", "get");
         delete process.env["OPENAI_ADMIN_KEY"];
-        await provider.configure!(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
-        const result = await provider.read!("key_user_owned", {});
+        await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
+        const result = await provider.read("key_user_owned", {});
         const { id, ...outputs } = toAdminApiKeyMetadata(emulator.keys.get("key_user_owned")!);
         assert.deepEqual(result, { id, props: outputs });
         assert.equal(emulator.requests.length, 1, "one GET per read");
     });
 
     it("reads a key with the admin key from the environment after being loaded back", async () => {
-        const provider = loadProvider((await serializeProvider(new AdminApiKeyProvider())).text);
+        const provider = asResource(loadProvider((await serializeProvider(dynamicProvider)).text), "AdminApiKey", "get");
         process.env["OPENAI_ADMIN_KEY"] = emulator.adminKey;
         process.env["OPENAI_BASE_URL"] = emulator.baseUrl;
-        await provider.configure!(configureRequest({}));
-        const result = await provider.read!("key_service_account", {});
+        await provider.configure(configureRequest({}));
+        const result = await provider.read("key_service_account", {});
         assert.equal(result.id, "key_service_account");
         assert.equal(result.props?.["owner"]?.["type"], "service_account");
     });
 
     it("fails a read of a missing key with the key id and request id instead of returning nothing", async () => {
-        const provider = loadProvider((await serializeProvider(new AdminApiKeyProvider())).text);
-        await provider.configure!(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
-        const error = await rejectionOf(() => provider.read!("key_gone", {}));
+        const provider = asResource(loadProvider((await serializeProvider(dynamicProvider)).text), "AdminApiKey", "get");
+        await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
+        const error = await rejectionOf(() => provider.read("key_gone", {}));
         // What the engine prints is `${error}`: it must read as the whole story.
         assert.match(
             String(error),
@@ -67,7 +68,7 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
     });
 
     it("refuses to create a key declared with get", async () => {
-        const error = await rejectionOf(() => new AdminApiKeyProvider().create());
+        const error = await rejectionOf(() => asResource(new DeclaredResourceProvider(), "AdminApiKey", "get").create({}));
         assert.match(error.message, /declared with AdminApiKey\.get and can only be read/);
     });
 
@@ -90,12 +91,12 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
                 [
                     'const pulumi = require("@pulumi/pulumi");',
                     'const requireFromString = require("require-from-string");',
-                    'const { AdminApiKeyProvider } = require("pulumi-openai-admin/dist/provider/adminApiKeyProvider.js");',
+                    'const provider = require("pulumi-openai-admin/dist/provider/pulumi/dynamicProvider.js");',
                     "(async () => {",
-                    "  const sf = await pulumi.runtime.serializeFunction(() => new AdminApiKeyProvider(), { allowSecrets: true });",
-                    "  const provider = requireFromString(sf.text).handler();",
-                    "  await provider.configure({ config: { get: () => undefined, require: () => { throw new Error('unset'); } } });",
-                    "  const read = await provider.read(process.argv[2], {});",
+                    "  const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });",
+                    "  const loaded = requireFromString(sf.text).handler();",
+                    "  await loaded.configure({ config: { get: () => undefined, require: () => { throw new Error('unset'); } } });",
+                    "  const read = await loaded.read(process.argv[2], { __type: 'AdminApiKey', __get: true });",
                     "  console.log(JSON.stringify({ text: sf.text, read }));",
                     "})().catch((e) => { console.error(e.message); process.exit(1); });",
                 ].join("\n"),
@@ -110,9 +111,9 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
             });
             const { text, read } = JSON.parse(stdout) as { text: string; read: { id: string } };
             console.log(`      serialized provider (installed package): ${text.length} bytes`);
-            assert.match(text, /require\("pulumi-openai-admin\/dist\/provider\/adminApiKeys\.js"\)/);
+            assert.match(text, /require\("pulumi-openai-admin\/dist\/provider\/pulumi\/dynamicProvider\.js"\)/);
             assert.ok(!text.includes(emulator.adminKey));
-            assert.ok(text.length < 8192, `provider is ${text.length} bytes`);
+            assert.ok(text.length <= 1024, `provider is ${text.length} bytes, over the 1 KB target`);
             assert.equal(read.id, "key_expired");
         });
 
@@ -125,7 +126,7 @@ describe("AdminApiKeyProvider as the engine runs it", () => {
             };
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const definition = require(path.join(REPO_ROOT, "package.json")) as object;
-            for (const file of ["adminApiKeys.js", "client.js", "settings.js", "errors.js"]) {
+            for (const file of ["pulumi/dynamicProvider.js", "core/client.js", "core/settings.js", "core/errors.js"]) {
                 const modulePath = `pulumi-openai-admin/dist/provider/${file}`;
                 assert.equal(getModuleFromPath(modulePath, definition), modulePath);
             }

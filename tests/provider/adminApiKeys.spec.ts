@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { toAdminApiKeyMetadata, WireAdminApiKey, wireAdminApiKeySchema } from "../../provider/adminApiKeys";
+import { toAdminApiKeyMetadata, WireAdminApiKey, wireAdminApiKeySchema } from "../../provider/api/organization/adminApiKeys";
 
 const fullKey: WireAdminApiKey = {
     object: "organization.admin_api_key",

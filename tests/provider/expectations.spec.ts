@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
-import { AdminApiKeyMetadata } from "../../provider/adminApiKeys";
-import { InvalidInputError } from "../../provider/errors";
-import { assertExpectations, evaluateExpectations, ExpectationError, validateExpectations } from "../../provider/expectations";
+import { AdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
+import { InvalidInputError } from "../../provider/core/errors";
+import { assertExpectations, evaluateExpectations, validateExpectations } from "../../provider/api/organization/adminApiKeys";
+import { ExpectationError } from "../../provider/api/expectations";
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0) / 1000;
 const DAY = 86_400;

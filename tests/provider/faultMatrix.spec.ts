@@ -1,12 +1,13 @@
 import * as assert from "node:assert/strict";
 import { inspect } from "node:util";
-import { createAdminApiKey, deleteAdminApiKey } from "../../provider/adminApiKeys";
-import { AdminApiKeyProvider } from "../../provider/adminApiKeyProvider";
+import { adminApiKeys } from "../../provider/api/organization/adminApiKeys";
+import { createObject, deleteObject } from "../../provider/api/operations";
 import { AdminApiEmulator, Fault, startEmulator } from "../../provider/emulator";
-import { fetchAdminApiKey } from "../../provider/getAdminApiKey";
-import { clientFactory } from "../../provider/programClient";
+import { fetchAdminApiKey } from "../../provider/pulumi/adminApiKey";
+import { clientFactory } from "../../provider/pulumi/programClient";
 import { emulatorDependencies } from "../helpers/emulatorClient";
 import { fakeClock, FakeClock } from "../helpers/fakeClock";
+import { asResource, dynamicProvider } from "../helpers/providers";
 import { configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";
 
 /** One row of the reliability matrix: a misbehaviour and what must come of it. */
@@ -173,10 +174,10 @@ describe("the fault matrix", function () {
 
     // The provider as the engine runs it, for reads: the same outcomes, through the serialized copy.
     it("provider read, 429 then 500 then ok", async () => {
-        const provider = loadProvider((await serializeProvider(new AdminApiKeyProvider())).text);
-        await provider.configure!(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
+        const provider = asResource(loadProvider((await serializeProvider(dynamicProvider)).text), "AdminApiKey", "get");
+        await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
         emulator.injectFaults(status(429, { "retry-after-ms": "1" }), status(500));
-        const read = await provider.read!("key_user_owned", {});
+        const read = await provider.read("key_user_owned", {});
         assert.equal(read.id, "key_user_owned");
         assert.deepEqual(
             emulator.requests.map((r) => r.status),
@@ -219,7 +220,9 @@ describe("the fault matrix", function () {
             const startedReal = performance.now();
             const keysBefore = emulator.keys.size;
             const { outcome, texts } = await outcomeOf(async () =>
-                row.operation === "create" ? createAdminApiKey(connect, { name: "matrix" }) : deleteAdminApiKey(connect, "key_sparse"),
+                row.operation === "create"
+                    ? createObject(connect, adminApiKeys, { name: "matrix" })
+                    : deleteObject(connect, adminApiKeys, { keyId: "key_sparse" }),
             );
             if (row.operation === "create") {
                 const named = [...emulator.keys.values()].filter((key) => key.name === "matrix").length;

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { toAdminApiKeyMetadata } from "../../provider/adminApiKeys";
+import { toAdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
 import {
     AuthenticationError,
@@ -11,9 +11,10 @@ import {
     RateLimitError,
     ServerError,
     TimeoutError,
-} from "../../provider/errors";
-import { ExpectationError } from "../../provider/expectations";
-import { fetchAdminApiKey, KeyLookupError } from "../../provider/getAdminApiKey";
+} from "../../provider/core/errors";
+import { ExpectationError } from "../../provider/api/expectations";
+import { KeyLookupError } from "../../provider";
+import { fetchAdminApiKey } from "../../provider/pulumi/adminApiKey";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { FakeClock, fakeClock } from "../helpers/fakeClock";
 

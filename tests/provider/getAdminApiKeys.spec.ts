@@ -1,8 +1,10 @@
 import * as assert from "node:assert/strict";
-import { LIST_PAGE_SIZE, toAdminApiKeyMetadata } from "../../provider/adminApiKeys";
+import { adminApiKeys, toAdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
+
+const LIST_PAGE_SIZE = adminApiKeys.list!.paging.pageSize;
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
-import { InvalidInputError, InvalidResponseError } from "../../provider/errors";
-import { fetchAdminApiKeys } from "../../provider/getAdminApiKeys";
+import { InvalidInputError, InvalidResponseError } from "../../provider/core/errors";
+import { fetchAdminApiKeys } from "../../provider/pulumi/adminApiKey";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";
 import { manyKeys } from "../helpers/keyFixtures";

@@ -1,22 +1,22 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { toAdminApiKeyMetadata } from "../../provider/adminApiKeys";
-import { ManagedAdminApiKeyProvider } from "../../provider/adminApiKeyProvider";
+import { toAdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
 import { rejectionOf } from "../helpers/emulatorClient";
+import { asResource, dynamicProvider } from "../helpers/providers";
 import { assertEngineEncodable, configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";
 
-describe("ManagedAdminApiKeyProvider as the engine runs it", () => {
+describe("The provider of new AdminApiKey as the engine runs it", () => {
     let emulator: AdminApiEmulator;
     let provider: pulumi.dynamic.ResourceProvider;
     let serializedText: string;
 
     before(async () => {
-        serializedText = (await serializeProvider(new ManagedAdminApiKeyProvider())).text;
+        serializedText = (await serializeProvider(dynamicProvider)).text;
     });
     beforeEach(async () => {
         emulator = await startEmulator();
-        provider = loadProvider(serializedText);
+        provider = asResource(loadProvider(serializedText), "AdminApiKey", "managed");
         await provider.configure!(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
     });
     afterEach(() => emulator.close());

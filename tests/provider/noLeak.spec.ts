@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
 import { inspect } from "node:util";
 import * as sinon from "sinon";
-import { AdminApiKeyProvider } from "../../provider/adminApiKeyProvider";
 import { AdminApiEmulator, Fault, startEmulator } from "../../provider/emulator";
-import { fetchAdminApiKey } from "../../provider/getAdminApiKey";
+import { fetchAdminApiKey } from "../../provider/pulumi/adminApiKey";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";
+import { asResource, dynamicProvider } from "../helpers/providers";
 import { configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";
 
 /** Every rendering of an error that could reach a terminal, a log or a state file. */
@@ -103,12 +103,12 @@ describe("the admin key never leaks", () => {
     it("keeps it out of the provider's serialized text and out of its read errors", async () => {
         process.env["OPENAI_ADMIN_KEY_SHADOW"] = emulator.adminKey;
         try {
-            const serialized = await serializeProvider(new AdminApiKeyProvider());
-            const provider = loadProvider(serialized.text);
-            await provider.configure!(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
-            const read = await provider.read!("key_user_owned", {});
+            const serialized = await serializeProvider(dynamicProvider);
+            const provider = asResource(loadProvider(serialized.text), "AdminApiKey", "get");
+            await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
+            const read = await provider.read("key_user_owned", {});
             emulator.injectFaults({ kind: "status", status: 401 });
-            const error = await rejectionOf(() => provider.read!("key_user_owned", {}));
+            const error = await rejectionOf(() => provider.read("key_user_owned", {}));
             assertNoKey([serialized.text, JSON.stringify(read), ...renderings(error), ...output], emulator.adminKey);
         } finally {
             delete process.env["OPENAI_ADMIN_KEY_SHADOW"];

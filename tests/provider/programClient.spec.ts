@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import * as sinon from "sinon";
-import { programDependencies } from "../../provider/programClient";
+import { programDependencies } from "../../provider/pulumi/programClient";
 
 describe("programDependencies", () => {
     afterEach(() => sinon.restore());

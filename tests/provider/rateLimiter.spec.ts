@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { EndpointLimiter, limiterFor } from "../../provider/rateLimiter";
+import { EndpointLimiter, limiterFor } from "../../provider/core/rateLimiter";
 import { fakeClock } from "../helpers/fakeClock";
 
 describe("EndpointLimiter", () => {

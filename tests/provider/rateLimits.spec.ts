@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
-import { fetchAdminApiKey } from "../../provider/getAdminApiKey";
+import { fetchAdminApiKey } from "../../provider/pulumi/adminApiKey";
 import { scaledClock } from "../helpers/scaledClock";
 
 const SPEED = 60; // a minute lasts a second

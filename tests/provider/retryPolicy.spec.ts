@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { FailedExchange, retryDelayMs, shouldRetry } from "../../provider/retryPolicy";
+import { FailedExchange, retryDelayMs, shouldRetry } from "../../provider/core/retryPolicy";
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 const clock = (random = 0) => ({ now: () => NOW, random: () => random });

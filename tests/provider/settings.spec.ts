@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ConfigurationError } from "../../provider/errors";
+import { ConfigurationError } from "../../provider/core/errors";
 import {
     ConfigLookup,
     DEFAULT_BASE_URL,
@@ -8,7 +8,7 @@ import {
     DEFAULT_RETRY_BUDGET_MS,
     DEFAULT_TIMEOUT_MS,
     resolveSettings,
-} from "../../provider/settings";
+} from "../../provider/core/settings";
 
 const attempt = { operation: "retrieve admin API key", target: "key_abc" };
 const ADMIN_KEY = "sk-admin-settings-test-0123456789";

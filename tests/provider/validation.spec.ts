@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { InvalidInputError } from "../../provider/errors";
-import { encodePathSegment } from "../../provider/validation";
+import { InvalidInputError } from "../../provider/core/errors";
+import { encodePathSegment } from "../../provider/core/validation";
 
 describe("encodePathSegment", () => {
     const attempt = { operation: "retrieve admin API key" };

@@ -245,7 +245,11 @@ export const adminApiKeys: ResourceDeclaration<WireAdminApiKey, AdminApiKeyMetad
     nameField: "name",
     listKey: "keys",
     expectations: {
-        ownerType: oneOf("owner type", (key) => key.owner.type, () => z.enum(["user", "service_account"])),
+        ownerType: oneOf(
+            "owner type",
+            (key) => key.owner.type,
+            () => z.enum(["user", "service_account"]),
+        ),
         ownerId: oneOf("owner id", (key) => key.owner.id),
         ownerName: oneOf("owner name", (key) => key.owner.name),
         ownerRole: oneOf("owner role", (key) => key.owner.role),
@@ -290,7 +294,7 @@ export const adminApiKeys: ResourceDeclaration<WireAdminApiKey, AdminApiKeyMetad
  * @throws {InvalidInputError} naming the field at fault, e.g. `expect.minDaysToExpiry`, or an unknown one
  */
 export function validateExpectations(attempt: Attempt, expectations: unknown): AdminApiKeyExpectations {
-    return validateExpectationsOf(adminApiKeys, attempt, expectations) as AdminApiKeyExpectations;
+    return validateExpectationsOf(adminApiKeys, attempt, expectations);
 }
 
 /**
@@ -304,7 +308,11 @@ export function validateExpectations(attempt: Attempt, expectations: unknown): A
  * @example
  * const failures = evaluateExpectations(key, { ownerType: "service_account", minDaysToExpiry: 14 }, Date.now() / 1000);
  */
-export function evaluateExpectations(key: AdminApiKeyMetadata, expectations: AdminApiKeyExpectations, nowSeconds: number): ExpectationFailure[] {
+export function evaluateExpectations(
+    key: AdminApiKeyMetadata,
+    expectations: AdminApiKeyExpectations,
+    nowSeconds: number,
+): ExpectationFailure[] {
     return evaluateExpectationsOf(adminApiKeys, key, expectations, nowSeconds);
 }
 
@@ -320,6 +328,10 @@ export function evaluateExpectations(key: AdminApiKeyMetadata, expectations: Adm
  * @example
  * assertExpectations(await getAdminApiKey({ keyId: "key_abc" }), { ownerType: "service_account" });
  */
-export function assertExpectations<T extends AdminApiKeyMetadata>(key: T, expectations: AdminApiKeyExpectations, nowSeconds = Date.now() / 1000): T {
+export function assertExpectations<T extends AdminApiKeyMetadata>(
+    key: T,
+    expectations: AdminApiKeyExpectations,
+    nowSeconds = Date.now() / 1000,
+): T {
     return assertExpectationsOf(adminApiKeys, key.id, key, expectations, nowSeconds);
 }
