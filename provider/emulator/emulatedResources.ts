@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { AnyDeclaration } from "../api/declaration";
-import { adminApiKeys } from "../api/organization/adminApiKeys";
-import { projects } from "../api/organization/projects";
+import { adminApiKeyEmulation } from "./resources/adminApiKeys";
+import { projectEmulation } from "./resources/projects";
 
 /** A refusal the emulator answers with: an OpenAI-shaped error. */
 export interface Refusal {
@@ -41,6 +41,8 @@ export interface EmulatedResource {
     readonly listFilter?: (object: Record<string, unknown>, query: URLSearchParams) => boolean;
     /** Actions on an item below its path, e.g. `/archive`, each returning the new object. */
     readonly actions?: Readonly<Record<string, (existing: Record<string, unknown>, context: EmulatorContext) => Record<string, unknown>>>;
+    /** The objects a new emulator holds, by resource id, dated relative to `now` (Unix seconds). */
+    readonly seed?: (now: number) => Map<string, object>;
     /** Refuses a delete (e.g. of an accepted invite); undefined allows it. */
     readonly refuseDelete?: (existing: Record<string, unknown>) => Refusal | undefined;
 }
@@ -50,82 +52,5 @@ export function newId(prefix: string): string {
     return `${prefix}${randomBytes(8).toString("hex")}`;
 }
 
-const MAX_KEY_EXPIRY_SECONDS = 31_536_000;
-
-const adminApiKeyEmulation: EmulatedResource = {
-    declaration: adminApiKeys,
-    idPrefix: "key_",
-    create: (body, { now }) => {
-        if (typeof body["name"] !== "string" || body["name"] === "") {
-            return { refuse: { status: 400, message: "Missing required parameter: 'name'.", param: "name" } };
-        }
-        const expires = body["expires_in_seconds"];
-        if (
-            expires !== undefined &&
-            (typeof expires !== "number" || !Number.isInteger(expires) || expires < 1 || expires > MAX_KEY_EXPIRY_SECONDS)
-        ) {
-            return {
-                refuse: {
-                    status: 400,
-                    message: `expires_in_seconds must be an integer between 1 and ${MAX_KEY_EXPIRY_SECONDS}.`,
-                    param: "expires_in_seconds",
-                },
-            };
-        }
-        return {
-            object: "organization.admin_api_key",
-            id: newId("key_"),
-            name: body["name"],
-            redacted_value: "",
-            created_at: now,
-            expires_at: expires === undefined ? null : now + expires,
-            last_used_at: null,
-            owner: {
-                type: "user",
-                object: "organization.user",
-                id: "user_emulator",
-                name: "Emulator owner",
-                created_at: now,
-                role: "owner",
-            },
-        };
-    },
-    createAnswer: (created) => {
-        const value = `sk-admin-${randomBytes(24).toString("base64url")}`;
-        created["redacted_value"] = `sk-admin...${value.slice(-3)}`;
-        return { value };
-    },
-};
-
-const projectEmulation: EmulatedResource = {
-    declaration: projects,
-    idPrefix: "proj_",
-    create: (body, { now }) =>
-        typeof body["name"] !== "string" || body["name"] === ""
-            ? { refuse: { status: 400, message: "Missing required parameter: 'name'.", param: "name" } }
-            : {
-                  object: "organization.project",
-                  id: newId("proj_"),
-                  name: body["name"],
-                  created_at: now,
-                  archived_at: null,
-                  status: "active",
-                  external_key_id: body["external_key_id"] ?? null,
-                  residency: body["residency"] ?? "GLOBAL",
-              },
-    update: (existing, body) =>
-        existing["status"] === "archived"
-            ? { refuse: { status: 400, message: "Archived projects cannot be updated." } }
-            : {
-                  ...existing,
-                  ...(body["name"] === undefined ? {} : { name: body["name"] }),
-                  ...("external_key_id" in body ? { external_key_id: body["external_key_id"] } : {}),
-              },
-    listFilter: (project, query) => query.get("include_archived") === "true" || project["status"] !== "archived",
-    actions: {
-        "/archive": (existing, { now }) => ({ ...existing, status: "archived", archived_at: existing["archived_at"] ?? now }),
-    },
-};
-
-/** Every resource the emulator serves. */
+/** Every resource the emulator serves: one file each in resources/. */
 export const emulatedResources: readonly EmulatedResource[] = [adminApiKeyEmulation, projectEmulation];
