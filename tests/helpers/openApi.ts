@@ -482,18 +482,54 @@ function explain(error: ErrorObject): string {
     return message;
 }
 
+const VALUE_KEYWORDS = new Set(["type", "enum", "const"]);
+
+/**
+ * Ajv reports an `anyOf` that nothing matched as one error per branch followed by "must match a
+ * schema in anyOf"; this folds the branches' type, enum and const errors at the same place into
+ * the one line a reader wants: "must be string or must be null".
+ */
+function condense(errors: readonly ErrorObject[] | null | undefined): { instancePath: string; text: string }[] {
+    const lines: { instancePath: string; text: string; keyword: string }[] = [];
+    for (const error of errors ?? []) {
+        const line = { instancePath: error.instancePath, text: explain(error), keyword: error.keyword };
+        if (error.keyword === "anyOf" || error.keyword === "oneOf") {
+            let first = lines.length;
+            while (first > 0 && lines[first - 1]!.instancePath === error.instancePath && VALUE_KEYWORDS.has(lines[first - 1]!.keyword)) {
+                first--;
+            }
+            if (lines.length - first > 1) {
+                line.text = lines
+                    .splice(first)
+                    .map((alternative) => alternative.text)
+                    .join(" or ");
+            }
+        }
+        lines.push(line);
+    }
+    const seen = new Set<string>();
+    return lines.filter((line) => {
+        const key = `${line.instancePath} ${line.text}`;
+        if (seen.has(key)) {
+            return false;
+        }
+        seen.add(key);
+        return true;
+    });
+}
+
 function describeErrors(what: string, errors: readonly ErrorObject[] | null | undefined): string[] {
-    return (errors ?? []).map((error) => `${what}${error.instancePath === "" ? "" : ` at ${error.instancePath}`}: ${explain(error)}`);
+    return condense(errors).map(({ instancePath, text }) => `${what}${instancePath === "" ? "" : ` at ${instancePath}`}: ${text}`);
 }
 
 function describeParameterErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
-    return (errors ?? []).map((error) => {
-        const [, where, name, ...rest] = error.instancePath.split("/");
+    return condense(errors).map(({ instancePath, text }) => {
+        const [, where, name, ...rest] = instancePath.split("/");
         if (where === undefined || name === undefined) {
-            return `parameters: ${explain(error)}`;
+            return `parameters: ${text}`;
         }
         const unescaped = name.replace(/~1/g, "/").replace(/~0/g, "~");
-        return `${where} parameter "${unescaped}"${rest.length === 0 ? "" : ` at /${rest.join("/")}`}: ${explain(error)}`;
+        return `${where} parameter "${unescaped}"${rest.length === 0 ? "" : ` at /${rest.join("/")}`}: ${text}`;
     });
 }
 

@@ -196,6 +196,13 @@ describe("OpenAPI checker", () => {
             );
         });
 
+        it("names both alternatives when a nullable field holds neither", () => {
+            assertOneProblem(
+                checkResponse({ method: "GET", path: "/organization/projects/proj_1" }, 200, { ...PROJECT, archived_at: "yesterday" }),
+                /^200 answer at \/archived_at: must be integer or must be null$/,
+            );
+        });
+
         it("checks every item of a list page", () => {
             const page = { object: "list", data: [PROJECT], first_id: "proj_1", last_id: "proj_1", has_more: false };
             assert.deepEqual(checkResponse({ method: "GET", path: "/organization/projects?limit=20" }, 200, page), []);
