@@ -277,7 +277,7 @@ class Checker {
         const candidates = this.routes.filter(
             (route) =>
                 route.segments.length === segments.length &&
-                route.segments.every((literal, i) => literal === null || literal === segments[i]),
+                route.segments.every((literal, i) => (literal === null ? segments[i] !== "" : literal === segments[i])),
         );
         const wanted = METHODS.find((known) => known === lower);
         const withMethod = wanted === undefined ? [] : candidates.filter((route) => route.item[wanted] !== undefined);

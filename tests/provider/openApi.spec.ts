@@ -36,6 +36,10 @@ describe("OpenAPI checker", () => {
                 checkRequest({ method: "GET", path: "/organization/nonexistent" }),
                 /^no path in the OpenAPI document matches GET \/organization\/nonexistent$/,
             );
+            assertOneProblem(
+                checkRequest({ method: "GET", path: "/organization/projects//users" }),
+                /^no path in the OpenAPI document matches GET \/organization\/projects\/\/users$/,
+            );
         });
 
         it("names the methods a path declares when the one used is not among them", () => {
