@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import { ADMIN_API_KEY_TYPE, adminApiKeyLifetimePolicy, adminApiKeyPolicy } from "../../policy-pack/adminApiKeyPolicy";
 import { toAdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
-import { seedKeys } from "../../provider/emulator";
+import { seedKeys } from "../helpers/emulator";
 
 const NOW = 1_795_000_000;
 

@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { toAdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
 import { rejectionOf } from "../helpers/emulatorClient";
 import { asResource, dynamicProvider } from "../helpers/providers";
 import { configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { adminApiKeys } from "../../provider/api/organization/adminApiKeys";
 import { createObject, deleteObject } from "../../provider/api/operations";
-import { AdminApiEmulator, Fault, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator, Fault, startEmulator } from "../helpers/emulator";
 import { fetchAdminApiKey } from "../../provider/pulumi/adminApiKey";
 import { clientFactory } from "../../provider/pulumi/programClient";
 import { emulatorDependencies } from "../helpers/emulatorClient";

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { toAdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
 import {
     AuthenticationError,
     ConfigurationError,

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { adminApiKeys, toAdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
 
 const LIST_PAGE_SIZE = adminApiKeys.list!.paging.pageSize;
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
 import { InvalidInputError, InvalidResponseError } from "../../provider/core/errors";
 import { fetchAdminApiKeys } from "../../provider/pulumi/adminApiKey";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";

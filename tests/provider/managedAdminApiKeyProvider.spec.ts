@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { toAdminApiKeyMetadata } from "../../provider/api/organization/adminApiKeys";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
 import { rejectionOf } from "../helpers/emulatorClient";
 import { asResource, dynamicProvider } from "../helpers/providers";
 import { assertEngineEncodable, configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";

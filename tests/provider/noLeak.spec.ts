@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { inspect } from "node:util";
 import * as sinon from "sinon";
-import { AdminApiEmulator, Fault, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator, Fault, startEmulator } from "../helpers/emulator";
 import { fetchAdminApiKey } from "../../provider/pulumi/adminApiKey";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";

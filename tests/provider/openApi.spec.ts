@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import axios from "axios";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
 import { checkRequest, checkResponse, loadSpec } from "../helpers/openApi";
 
 const PROJECT = { id: "proj_1", object: "organization.project", name: "x", created_at: 1, archived_at: null, status: "active" };

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
 import { fetchMany, fetchOne } from "../../provider/pulumi/dataSources";
 import { projects } from "../../provider/api/organization/projects";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
 import { fetchAdminApiKey } from "../../provider/pulumi/adminApiKey";
 import { scaledClock } from "../helpers/scaledClock";
 
