@@ -195,8 +195,8 @@ describe("ProjectServiceAccount against the emulator", () => {
 
     it("deletes the account, and counts one already gone as deleted", async () => {
         const created = await provider.create({ projectId: "proj_web", name: "release-bot" });
-        await provider.delete(created.id, created.outs!);
-        await provider.delete(created.id, created.outs!);
+        await provider.delete(created.id, created.outs);
+        await provider.delete(created.id, created.outs);
         const path = `${ITEMS}/${String(created.outs?.["serviceAccountId"])}`;
         assert.deepEqual(calls().slice(1), [`DELETE ${path} 200`, `DELETE ${path} 404`]);
         assert.equal(accounts().has(created.id), false);
