@@ -22,6 +22,40 @@ export type {
     GetProjectsResult,
 } from "./pulumi/project";
 export type { ProjectExpectations, ProjectInfo, ProjectInputs, WireProject } from "./api/organization/projects";
+export {
+    ProjectServiceAccount,
+    getProjectServiceAccount,
+    getProjectServiceAccountOutput,
+    getProjectServiceAccounts,
+    getProjectServiceAccountsOutput,
+} from "./pulumi/projectServiceAccount";
+export type {
+    ProjectServiceAccountArgs,
+    ProjectServiceAccountGetOptions,
+    GetProjectServiceAccountArgs,
+    GetProjectServiceAccountOutputArgs,
+    GetProjectServiceAccountResult,
+    GetProjectServiceAccountsArgs,
+    GetProjectServiceAccountsResult,
+} from "./pulumi/projectServiceAccount";
+export type {
+    ProjectServiceAccountExpectations,
+    ProjectServiceAccountInfo,
+    ProjectServiceAccountInputs,
+    WireProjectServiceAccount,
+} from "./api/organization/projects/serviceAccounts";
+export { ProjectUser, getProjectUser, getProjectUserOutput, getProjectUsers, getProjectUsersOutput } from "./pulumi/projectUser";
+export type {
+    ProjectUserArgs,
+    ProjectUserGetOptions,
+    ProjectUserPerson,
+    GetProjectUserArgs,
+    GetProjectUserOutputArgs,
+    GetProjectUserResult,
+    GetProjectUsersArgs,
+    GetProjectUsersResult,
+} from "./pulumi/projectUser";
+export type { ProjectUserExpectations, ProjectUserInfo, ProjectUserInputs, WireProjectUser } from "./api/organization/projects/users";
 export type {
     AdminApiKeyExpectations,
     AdminApiKeyMetadata,

@@ -128,7 +128,11 @@ export interface ManagedDeclaration<W extends object, O extends PublicObject, I 
     };
     /** For objects without create: which existing object the inputs name (rate limits: by model). */
     readonly find?: (objects: readonly O[], inputs: I) => O | undefined;
-    /** Update in place: `POST` the item with `body(inputs)`; absent when every change replaces. */
+    /**
+     * Update in place: `POST` the item with `body(inputs)`; absent when every change replaces.
+     * Create sends it too, right after the create, when an input that is updated in place
+     * differs from the created object (a service account is created as `member`; `role` then applies).
+     */
     readonly update?: { readonly body: (inputs: I) => object };
     /** For `reset`: the body that puts back the values read before the first change. */
     readonly resetBody?: (original: O) => object;
@@ -136,6 +140,11 @@ export interface ManagedDeclaration<W extends object, O extends PublicObject, I 
     readonly delete: DeleteBehaviour;
     /** Outputs that are secrets (`value`, `apiKey`). */
     readonly secretOutputs?: readonly string[];
+    /**
+     * Outputs, not secret, that only the create answer carries (`create.secrets` returns them
+     * too), kept in state as they were: the id of a service account's first API key.
+     */
+    readonly createdOutputs?: readonly string[];
     /** Whether the object holds a one-time secret, so that `rotateAfterDays` applies. */
     readonly rotates?: boolean;
     /** Whether an object that exists but is no longer usable counts as gone on refresh (an archived project). */

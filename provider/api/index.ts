@@ -1,10 +1,12 @@
 import { AnyDeclaration } from "./declaration";
 import { adminApiKeys } from "./organization/adminApiKeys";
 import { projects } from "./organization/projects";
+import { projectServiceAccounts } from "./organization/projects/serviceAccounts";
+import { projectUsers } from "./organization/projects/users";
 
 /** Every resource this package declares, by type name. */
 export const declarations: Readonly<Record<string, AnyDeclaration>> = Object.fromEntries(
-    [adminApiKeys, projects].map((declaration) => [declaration.type, declaration]),
+    [adminApiKeys, projects, projectServiceAccounts, projectUsers].map((declaration) => [declaration.type, declaration]),
 );
 
 /**

@@ -29,7 +29,14 @@ function allOutputs(declaration: AnyDeclaration): Record<string, undefined> {
         ...shapeKeys(declaration.outputs()).filter((name) => name !== "id"),
         ...parentPropertiesOf(declaration),
         ...(declaration.path.params.length > 1 ? [ownIdPropertyOf(declaration)] : []),
-        ...(managed === undefined ? [] : [...shapeKeys(managed.inputs()), ...(managed.secretOutputs ?? []), ...(managed.keptInputs ?? [])]),
+        ...(managed === undefined
+            ? []
+            : [
+                  ...shapeKeys(managed.inputs()),
+                  ...(managed.secretOutputs ?? []),
+                  ...(managed.createdOutputs ?? []),
+                  ...(managed.keptInputs ?? []),
+              ]),
     ];
     return Object.fromEntries(names.map((name) => [name, undefined]));
 }

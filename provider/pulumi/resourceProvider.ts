@@ -139,11 +139,32 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
                 return this.adopt(connect, declaration, given, inputs[ADOPT]);
             }
             const created = await createObject(connect, declaration, given);
-            return {
-                id: resourceIdOf(declaration, { ...given, [ownIdPropertyOf(declaration)]: created.object.id }),
-                outs: this.outputs(declaration, created.object, inputs, created.secrets),
-            };
+            const ids = { ...given, [ownIdPropertyOf(declaration)]: created.object.id };
+            const object = await this.applyAfterCreate(connect, declaration, ids, created.object, given);
+            return { id: resourceIdOf(declaration, ids), outs: this.outputs(declaration, object, inputs, created.secrets) };
         });
+    }
+
+    // Some inputs the create body cannot carry (a service account's role): when one that is
+    // updated in place differs from the created object, update it at once. Should that fail,
+    // the new object is deleted, so that a failed create leaves no object behind.
+    private async applyAfterCreate(
+        connect: ClientFactory,
+        declaration: AnyDeclaration,
+        ids: Ids,
+        created: Located<PublicObject>,
+        given: Record<string, unknown>,
+    ): Promise<Located<PublicObject>> {
+        const update = declaration.managed?.update;
+        if (update === undefined || this.changed(declaration, created, given).length === 0) {
+            return created;
+        }
+        try {
+            return await updateObject(connect, declaration, ids, update.body(given as never));
+        } catch (error) {
+            await deleteObject(connect, declaration, ids).catch(() => undefined);
+            throw error;
+        }
     }
 
     // Takes over an existing object: by id, by name, or (for objects the API cannot create)
@@ -182,8 +203,10 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
             found = matches[0]!;
         }
         const ids = { ...given, [ownIdPropertyOf(declaration)]: found.id };
+        // The own id counts as a field too: a `userId` input must name the member adopted.
+        const located: Record<string, unknown> = { ...found, [ownIdPropertyOf(declaration)]: found.id };
         const replaced = managed.replaceOnChange.filter(
-            (name) => given[name] !== undefined && name in found && found[name] !== given[name],
+            (name) => given[name] !== undefined && name in located && located[name] !== given[name],
         );
         if (replaced.length > 0) {
             throw new InvalidInputError(
@@ -301,7 +324,10 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
     }
 
     private secretsOf(declaration: AnyDeclaration, props: EngineProps): Record<string, unknown> {
-        return Object.fromEntries((declaration.managed?.secretOutputs ?? []).map((name) => [name, props[name]]));
+        const managed = declaration.managed;
+        return Object.fromEntries(
+            [...(managed?.secretOutputs ?? []), ...(managed?.createdOutputs ?? [])].map((name) => [name, props[name]]),
+        );
     }
 
     /**
