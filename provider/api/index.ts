@@ -1,10 +1,12 @@
 import { AnyDeclaration } from "./declaration";
 import { adminApiKeys } from "./organization/adminApiKeys";
 import { projects } from "./organization/projects";
+import { projectApiKeys } from "./organization/projects/apiKeys";
+import { projectRateLimits } from "./organization/projects/rateLimits";
 
 /** Every resource this package declares, by type name. */
 export const declarations: Readonly<Record<string, AnyDeclaration>> = Object.fromEntries(
-    [adminApiKeys, projects].map((declaration) => [declaration.type, declaration]),
+    [adminApiKeys, projects, projectApiKeys, projectRateLimits].map((declaration) => [declaration.type, declaration]),
 );
 
 /**

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { AnyDeclaration } from "../api/declaration";
 import { adminApiKeyEmulation } from "./resources/adminApiKeys";
+import { projectApiKeyEmulation } from "./resources/projectApiKeys";
 import { projectEmulation } from "./resources/projects";
+import { projectRateLimitEmulation } from "./resources/projectRateLimits";
 
 /** A refusal the emulator answers with: an OpenAI-shaped error. */
 export interface Refusal {
@@ -53,4 +55,9 @@ export function newId(prefix: string): string {
 }
 
 /** Every resource the emulator serves: one file each in resources/. */
-export const emulatedResources: readonly EmulatedResource[] = [adminApiKeyEmulation, projectEmulation];
+export const emulatedResources: readonly EmulatedResource[] = [
+    adminApiKeyEmulation,
+    projectEmulation,
+    projectApiKeyEmulation,
+    projectRateLimitEmulation,
+];
