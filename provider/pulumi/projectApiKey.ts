@@ -158,7 +158,7 @@ export const getProjectApiKey: (args: GetProjectApiKeyArgs) => Promise<GetProjec
  * export const lastUsed = getProjectApiKeyOutput({ projectId: project.id, keyId: "key_def" }).lastUsedAt;
  * ```
  */
-export const getProjectApiKeyOutput = single.getOutput as (args: InputArgs<GetProjectApiKeyArgs>) => pulumi.Output<GetProjectApiKeyResult>;
+export const getProjectApiKeyOutput = single.getOutput;
 
 /**
  * Lists a project's API keys (every page, 100 a page), optionally filtered, and optionally

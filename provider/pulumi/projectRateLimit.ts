@@ -159,9 +159,7 @@ export const getProjectRateLimit: (args: GetProjectRateLimitArgs) => Promise<Get
  * export const gpt4oRpm = getProjectRateLimitOutput({ projectId: project.id, model: "gpt-4o" }).maxRequestsPer1Minute;
  * ```
  */
-export const getProjectRateLimitOutput = single.getOutput as (
-    args: InputArgs<GetProjectRateLimitArgs>,
-) => pulumi.Output<GetProjectRateLimitResult>;
+export const getProjectRateLimitOutput = single.getOutput;
 
 /**
  * Lists a project's rate limits, one per model (every page, 100 a page).
