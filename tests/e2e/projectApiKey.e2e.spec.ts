@@ -13,9 +13,14 @@ describe("ProjectApiKey gates on the real Pulumi engine", () => {
             const key = ProjectApiKey.get("storefront-key", "proj_web/key_web_alice", { expect: { ownerType: "service_account" } });
             return { used: new DependsOnKey("uses-key", { keyId: key.keyId }).keyId };
         });
-        const error = await t.run((onOutput) => t.stack.up({ onOutput })).catch((e: unknown) => String(e));
+        const error = await t
+            .run((onOutput) => t.stack.up({ onOutput }))
+            .then(
+                () => assert.fail("up should fail"),
+                (e: unknown) => String(e),
+            );
         assert.match(
-            String(error),
+            error,
             /ExpectationError: project API key "proj_web\/key_web_alice" fails 1 expectation: ownerType: owner type is "user", expected "service_account"/,
         );
         assert.deepEqual(await dependents(t), [], "the dependent was never created");
@@ -26,9 +31,14 @@ describe("ProjectApiKey gates on the real Pulumi engine", () => {
             const keys = getProjectApiKeysOutput({ projectId: "proj_web", expect: { ownerType: "service_account" } }).keys;
             return { used: new DependsOnKey("uses-keys", { keyId: keys.apply((all) => all.map((k) => k.id).join(",")) }).keyId };
         });
-        const error = await t.run((onOutput) => t.stack.up({ onOutput })).catch((e: unknown) => String(e));
+        const error = await t
+            .run((onOutput) => t.stack.up({ onOutput }))
+            .then(
+                () => assert.fail("up should fail"),
+                (e: unknown) => String(e),
+            );
         assert.match(
-            String(error),
+            error,
             /2 of the project API keys of proj_web fail their expectations: "proj_web\/key_web_alice" \(ownerType: .*\), "proj_web\/key_web_bob"/,
         );
         assert.deepEqual(await dependents(t), []);
