@@ -10,17 +10,26 @@ export interface WireProjectApiKeyOwner {
     readonly type?: string | null;
     /** Set when a user owns the key. */
     readonly user?: {
+        /** `user_...`. */
         readonly id?: string | null;
+        /** The user's name. */
         readonly name?: string | null;
+        /** The user's email. */
         readonly email?: string | null;
+        /** The user's project role. */
         readonly role?: string | null;
+        /** When the user was created, Unix seconds. */
         readonly created_at?: number | null;
     } | null;
     /** Set when a service account owns the key. */
     readonly service_account?: {
+        /** The service account's id. */
         readonly id?: string | null;
+        /** The service account's name. */
         readonly name?: string | null;
+        /** The service account's project role. */
         readonly role?: string | null;
+        /** When the service account was created, Unix seconds. */
         readonly created_at?: number | null;
     } | null;
 }

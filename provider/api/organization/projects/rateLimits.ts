@@ -11,7 +11,9 @@ export interface WireProjectRateLimit {
     readonly id: string;
     /** The model it applies to. */
     readonly model: string;
+    /** Requests per minute. */
     readonly max_requests_per_1_minute: number;
+    /** Tokens per minute. */
     readonly max_tokens_per_1_minute: number;
     /** Only for models that make images. */
     readonly max_images_per_1_minute?: number | null;
