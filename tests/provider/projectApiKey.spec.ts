@@ -36,6 +36,15 @@ describe("ProjectApiKey", () => {
 
     const deps = () => emulatorDependencies(emulator, fakeClock());
 
+    it("maps every seeded wire object to the outputs it declares", () => {
+        const seeded = [...emulator.objects("ProjectApiKey").values()];
+        assert.ok(seeded.length >= 4);
+        for (const wire of seeded) {
+            const parsed = projectApiKeys.wire().parse(wire);
+            assert.deepEqual(projectApiKeys.outputs().parse(projectApiKeys.toPublic(parsed)), projectApiKeys.toPublic(parsed));
+        }
+    });
+
     describe("ProjectApiKey.get", () => {
         it("reads a key with its owner flattened, whether a user or a service account owns it", async () => {
             const account = await provider.read("proj_web/key_web_checkout", {});

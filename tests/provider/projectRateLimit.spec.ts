@@ -37,6 +37,15 @@ describe("ProjectRateLimit", () => {
     const LIST = "GET /v1/organization/projects/proj_web/rate_limits?limit=100";
     const ITEM = "POST /v1/organization/projects/proj_web/rate_limits/rl-gpt-4o";
 
+    it("maps every seeded wire object to the outputs it declares", () => {
+        const seeded = [...emulator.objects("ProjectRateLimit").values()];
+        assert.ok(seeded.length >= 4);
+        for (const wire of seeded) {
+            const parsed = projectRateLimits.wire().parse(wire);
+            assert.deepEqual(projectRateLimits.outputs().parse(projectRateLimits.toPublic(parsed)), projectRateLimits.toPublic(parsed));
+        }
+    });
+
     it("takes over the model's rate limit on create, sets the limits given, and keeps what it found", async () => {
         const found = structuredClone(stored("proj_web/rl-gpt-4o"));
         const created = await provider.create({ projectId: "proj_web", model: "gpt-4o", maxRequestsPer1Minute: 500 });
