@@ -56,6 +56,47 @@ export type {
     GetProjectUsersResult,
 } from "./pulumi/projectUser";
 export type { ProjectUserExpectations, ProjectUserInfo, ProjectUserInputs, WireProjectUser } from "./api/organization/projects/users";
+export {
+    ProjectApiKey,
+    getProjectApiKey,
+    getProjectApiKeyOutput,
+    getProjectApiKeys,
+    getProjectApiKeysOutput,
+} from "./pulumi/projectApiKey";
+export type {
+    ProjectApiKeyGetOptions,
+    GetProjectApiKeyArgs,
+    GetProjectApiKeyResult,
+    GetProjectApiKeysArgs,
+    GetProjectApiKeysResult,
+} from "./pulumi/projectApiKey";
+export type {
+    ProjectApiKeyExpectations,
+    ProjectApiKeyInfo,
+    ProjectApiKeyOwner,
+    WireProjectApiKey,
+    WireProjectApiKeyOwner,
+} from "./api/organization/projects/apiKeys";
+export {
+    ProjectRateLimit,
+    getProjectRateLimit,
+    getProjectRateLimitOutput,
+    getProjectRateLimits,
+    getProjectRateLimitsOutput,
+} from "./pulumi/projectRateLimit";
+export type {
+    ProjectRateLimitArgs,
+    GetProjectRateLimitArgs,
+    GetProjectRateLimitResult,
+    GetProjectRateLimitsArgs,
+    GetProjectRateLimitsResult,
+} from "./pulumi/projectRateLimit";
+export type {
+    ProjectRateLimitInfo,
+    ProjectRateLimitInputs,
+    ProjectRateLimitValues,
+    WireProjectRateLimit,
+} from "./api/organization/projects/rateLimits";
 export type {
     AdminApiKeyExpectations,
     AdminApiKeyMetadata,

@@ -12,6 +12,8 @@ export interface ExpectationFailure {
     readonly expectation: string;
     /** The failure in words, naming what was expected and what the object has. */
     readonly message: string;
+    /** The object that failed, when every object of a list was checked (`proj_abc/key_def`). */
+    readonly id?: string;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -160,22 +162,32 @@ export function evaluateExpectationsOf<O>(
     return failures;
 }
 
-/** An object failed one or more of the expectations set for it. */
+/** An object failed one or more of the expectations set for it; or, for a list, some of its objects did. */
 export class ExpectationError extends OpenAIAdminError {
     override readonly name: string = "ExpectationError";
-    /** Every expectation the object failed. */
+    /** Every expectation that failed; for a list, each names its object in `id`. */
     readonly failures: readonly ExpectationFailure[];
+    /** The objects that failed: the one checked, or each offending object of a list. */
+    readonly ids: readonly string[];
 
     /**
-     * @param id the object that failed, e.g. `key_abc` or `proj_abc/key_def`
-     * @param failures what it failed, at least one
-     * @param noun what the object is, e.g. `project API key`
+     * @param id the object that failed, e.g. `key_abc` or `proj_abc/key_def`; for a list, where it is (`proj_abc`)
+     * @param failures what failed, at least one; for a list, each with the `id` of its object
+     * @param noun what the object is, e.g. `project API key`; for a list, what it holds (`project API keys`)
      */
     constructor(id: string, failures: readonly ExpectationFailure[], noun = "admin API key") {
+        const describe = (some: readonly ExpectationFailure[]) =>
+            some.map((failure) => `${failure.expectation}: ${failure.message}`).join("; ");
+        const ids = [...new Set(failures.flatMap((failure) => (failure.id === undefined ? [] : [failure.id])))];
         const count = failures.length === 1 ? "1 expectation" : `${failures.length} expectations`;
-        const list = failures.map((failure) => `${failure.expectation}: ${failure.message}`).join("; ");
-        super({ operation: `check ${noun}`, target: id }, `${noun} "${id}" fails ${count}: ${list}`);
+        const message =
+            ids.length === 0
+                ? `${noun} "${id}" fails ${count}: ${describe(failures)}`
+                : `${ids.length} of the ${noun} of ${id} ${ids.length === 1 ? "fails" : "fail"} their expectations: ` +
+                  ids.map((one) => `"${one}" (${describe(failures.filter((failure) => failure.id === one))})`).join(", ");
+        super({ operation: `check ${noun}`, target: id }, message);
         this.failures = failures;
+        this.ids = ids.length === 0 ? [id] : ids;
     }
 }
 
@@ -196,4 +208,30 @@ export function assertExpectationsOf<O>(declaration: AnyDeclaration, id: string,
         throw new ExpectationError(id, failures, declaration.noun);
     }
     return object;
+}
+
+/**
+ * Throws when any object of a list fails any expectation, naming every offending object and
+ * what it failed in one error; returns the objects otherwise. Pure: the time is passed in.
+ *
+ * @param declaration the resource
+ * @param where the list, for the message: its parents' ids (`proj_abc`) or `the organization`
+ * @param objects each object with the id to name it by
+ * @param expectations what every object must satisfy (validated)
+ * @param nowSeconds the current time, Unix seconds
+ * @throws {ExpectationError} whose `ids` are the offending objects and whose failures carry them
+ */
+export function assertEveryExpectationOf<O>(
+    declaration: AnyDeclaration,
+    where: string,
+    objects: ReadonlyArray<{ readonly id: string; readonly object: O }>,
+    expectations: object,
+    nowSeconds: number,
+): void {
+    const failures = objects.flatMap(({ id, object }) =>
+        evaluateExpectationsOf(declaration, object, expectations, nowSeconds).map((failure) => ({ ...failure, id })),
+    );
+    if (failures.length > 0) {
+        throw new ExpectationError(where, failures, declaration.plural);
+    }
 }

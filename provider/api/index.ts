@@ -3,10 +3,15 @@ import { adminApiKeys } from "./organization/adminApiKeys";
 import { projects } from "./organization/projects";
 import { projectServiceAccounts } from "./organization/projects/serviceAccounts";
 import { projectUsers } from "./organization/projects/users";
+import { projectApiKeys } from "./organization/projects/apiKeys";
+import { projectRateLimits } from "./organization/projects/rateLimits";
 
 /** Every resource this package declares, by type name. */
 export const declarations: Readonly<Record<string, AnyDeclaration>> = Object.fromEntries(
-    [adminApiKeys, projects, projectServiceAccounts, projectUsers].map((declaration) => [declaration.type, declaration]),
+    [adminApiKeys, projects, projectServiceAccounts, projectUsers, projectApiKeys, projectRateLimits].map((declaration) => [
+        declaration.type,
+        declaration,
+    ]),
 );
 
 /**

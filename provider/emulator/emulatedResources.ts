@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { AnyDeclaration } from "../api/declaration";
 import { adminApiKeyEmulation } from "./resources/adminApiKeys";
+import { projectApiKeyEmulation } from "./resources/projectApiKeys";
 import { projectEmulation } from "./resources/projects";
 import { projectServiceAccountEmulation } from "./resources/projectServiceAccounts";
 import { projectUserEmulation } from "./resources/projectUsers";
+import { projectRateLimitEmulation } from "./resources/projectRateLimits";
 
 /** A refusal the emulator answers with: an OpenAI-shaped error. */
 export interface Refusal {
@@ -60,4 +62,6 @@ export const emulatedResources: readonly EmulatedResource[] = [
     projectEmulation,
     projectServiceAccountEmulation,
     projectUserEmulation,
+    projectApiKeyEmulation,
+    projectRateLimitEmulation,
 ];

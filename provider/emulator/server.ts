@@ -372,7 +372,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
         if (parentIds.length === 0) {
             return undefined;
         }
-        const parentRoute = collectionOf(declaration.path).route;
+        // `/organization/projects/{project_id}/rate_limits` hangs below the item `/organization/projects/{project_id}`.
+        const parentRoute = collectionOf(declaration.path).route.replace(/\/[^/{}]+$/, "");
         const parent = emulatedResources.find((candidate) => candidate.declaration.path.route === parentRoute);
         if (parent === undefined || objects(parent.declaration.type).has(parentIds.join("/"))) {
             return undefined;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { AnyDeclaration, idPropertiesOf, ownIdPropertyOf, parentPropertiesOf, PublicObject } from "../api/declaration";
-import { assertExpectationsOf, validateExpectationsOf } from "../api/expectations";
+import { assertEveryExpectationOf, assertExpectationsOf, validateExpectationsOf } from "../api/expectations";
 import { ClientFactory, Ids, listObjects, Located, retrieveObject } from "../api/operations";
 import { Attempt, InvalidInputError, OpenAIAdminError } from "../core/errors";
 import { fillPath } from "../core/paths";
@@ -176,6 +176,8 @@ function listArgsSchema(declaration: AnyDeclaration) {
         z.strictObject({
             ...Object.fromEntries(parentPropertiesOf(declaration).map((name) => [name, z.unknown()])),
             ...(declaration.list?.filters?.() ?? {}),
+            // What every listed object must satisfy, where the resource has expectations.
+            ...(declaration.expectations === undefined ? {} : { expect: z.unknown().optional() }),
         }),
     );
 }
@@ -185,10 +187,11 @@ function listArgsSchema(declaration: AnyDeclaration) {
  * generic body of every `getXs` function.
  *
  * @param declaration the resource
- * @param args the parents' ids and the filters
+ * @param args the parents' ids, the filters, and `expect`: what every listed object must satisfy
  * @param deps where settings come from
  * @returns `{ [listKey]: objects }`
  * @throws {InvalidInputError} before any request for an unknown filter or a bad value
+ * @throws {ExpectationError} when any listed object fails `expect`, naming each one and what it failed
  */
 export async function fetchMany<O extends PublicObject>(
     declaration: AnyDeclaration,
@@ -197,12 +200,22 @@ export async function fetchMany<O extends PublicObject>(
 ): Promise<Record<string, Array<Located<O>>>> {
     const attempt: Attempt = { operation: `list ${declaration.plural}` };
     const filters = parseArguments(attempt, listArgsSchema(declaration), args ?? {}, "") as Record<string, unknown>;
+    const expectations = validateExpectationsOf(declaration, attempt, filters["expect"]);
     const parents = parentIdsOf(declaration, filters);
     checkIds(attempt, declaration, parents, parentPropertiesOf(declaration).length);
     const now = nowSeconds(deps);
     const list = declaration.list!;
     const all = await listObjects<O>(clientFactory(deps), declaration, parents, list.query?.(filters));
-    return { [declaration.listKey]: list.keep === undefined ? all : all.filter((object) => list.keep!(object, filters, now)) };
+    const kept = list.keep === undefined ? all : all.filter((object) => list.keep!(object, filters, now));
+    const parentIds = parentPropertiesOf(declaration).map((name) => String(parents[name]));
+    assertEveryExpectationOf(
+        declaration,
+        parentIds.length === 0 ? "the organization" : parentIds.join("/"),
+        kept.map((object) => ({ id: [...parentIds, object.id].join("/"), object })),
+        expectations,
+        now,
+    );
+    return { [declaration.listKey]: kept };
 }
 
 /** Pulumi inputs of an arguments object: each field an input, as Pulumi's generated SDKs have them. */

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { readBatched } from "../api/batchedReads";
-import { AnyDeclaration, ownIdPropertyOf, PublicObject } from "../api/declaration";
+import { AnyDeclaration, ownIdPropertyOf, parentPropertiesOf, PublicObject } from "../api/declaration";
 import { assertExpectationsOf, validateExpectationsOf } from "../api/expectations";
 import { declarationOf } from "../api/index";
 import {
@@ -22,7 +22,7 @@ import {
     updateObject,
 } from "../api/operations";
 import { createAdminClient } from "../core/client";
-import { Attempt, InvalidInputError, NotFoundError } from "../core/errors";
+import { Attempt, InvalidInputError, NotFoundError, OpenAIAdminError } from "../core/errors";
 import { waitMessage } from "../core/rateLimiter";
 import { resolveSettings } from "../core/settings";
 import { adoptionFailures, ADOPT, INTERNAL_PROPERTIES, ROTATE_AFTER_DAYS, rotationFailures } from "./managedInputs";
@@ -192,6 +192,9 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
                 how.byName === true
                     ? all.filter((object) => object[nameField] === given[nameField])
                     : all.filter((object) => managed.find?.([object], given as never) !== undefined);
+            if (matches.length === 0 && how.byName !== true) {
+                throw this.nothingFound(declaration, given, all);
+            }
             if (matches.length !== 1) {
                 const what = how.byName === true ? `${nameField} ${JSON.stringify(given[nameField])}` : "these inputs";
                 throw new InvalidInputError(
@@ -224,6 +227,22 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
             id: resourceIdOf(declaration, ids),
             outs: this.outputs(declaration, updated, { ...given, __type: declaration.type }, {}, original),
         };
+    }
+
+    // For objects the API cannot create, inputs that name none of the existing ones: the
+    // list was read, nothing was changed. Names what exists, so that a typo is plain.
+    private nothingFound(declaration: AnyDeclaration, given: Readonly<Record<string, unknown>>, all: readonly PublicObject[]): Error {
+        const nameField = declaration.nameField ?? "id";
+        const wanted = JSON.stringify(given[nameField]);
+        const where = parentPropertiesOf(declaration)
+            .map((name) => String(given[name]))
+            .join("/");
+        const names = all.map((object) => String((object as unknown as Record<string, unknown>)[nameField]));
+        return new OpenAIAdminError(
+            { operation: `find ${declaration.noun}`, target: String(given[nameField]) },
+            `find ${declaration.noun} ${wanted} failed: the API cannot create ${declaration.plural}, and ${where === "" ? "the organization" : where} has none with ${nameField} ${wanted}; ` +
+                (names.length === 0 ? `it has no ${declaration.plural} at all` : `the ${nameField}s it has: ${names.join(", ")}`),
+        );
     }
 
     // Inputs (updatable in place) whose value differs from the object's.
