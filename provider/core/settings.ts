@@ -76,14 +76,15 @@ const baseUrlSchema = () =>
     schemaOnce("baseUrl", () =>
         z
             .url({ error: "is not a valid URL" })
-            .transform((text) => new URL(text))
-            .refine((url) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
-            .refine((url) => url.protocol === "https:" || isLoopback(url.hostname), {
+            .transform((text) => ({ text, url: new URL(text) }))
+            .refine(({ url }) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
+            .refine(({ url }) => url.protocol === "https:" || isLoopback(url.hostname), {
                 error: "uses plain http:// to a host other than this machine; the admin key would cross the network in clear (use https://)",
             })
-            .refine((url) => url.search === "" && url.hash === "", { error: "must not have a query or a fragment" })
-            .refine((url) => url.username === "" && url.password === "", { error: "must not carry credentials" })
-            .transform((url) => url.toString().replace(/\/+$/, "")),
+            // The raw text, not url.search/url.hash: WHATWG URL gives "" for a bare "?" or "#".
+            .refine(({ text }) => !/[?#]/.test(text), { error: "must not have a query or a fragment" })
+            .refine(({ url }) => url.username === "" && url.password === "", { error: "must not carry credentials" })
+            .transform(({ url }) => url.toString().replace(/\/+$/, "")),
     );
 
 function integerSchema(min: number, max: number) {
