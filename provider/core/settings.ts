@@ -63,6 +63,11 @@ const adminKeySchema = () =>
         z
             .string()
             .refine((key) => !/\s/.test(key), { error: "contains whitespace (a copy-paste accident?)" })
+            // Node would send a Latin-1 character as some other byte, and refuse others only at
+            // send time: refuse the key here, whole, rather than send an altered one.
+            .refine((key) => /^[\x21-\x7e]+$/.test(key), {
+                error: "contains characters that cannot be sent in an HTTP header (only visible ASCII; a copy-paste accident?)",
+            })
             .refine((key) => !NON_ADMIN_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)), {
                 error: "holds a project, user or service-account key; the Administration API needs an admin key (sk-admin-...)",
             }),
