@@ -28,6 +28,20 @@ export interface ErrorDetails {
     readonly retryBudget?: string;
 }
 
+/**
+ * Shows the characters that would hide, reorder or colour text on a terminal as `\uXXXX`:
+ * controls other than newline and tab, zero-width and direction marks (U+200B-U+200F,
+ * U+202A-U+202E, U+2066-U+2069, U+FEFF), line and paragraph separators, and lone surrogates.
+ *
+ * @param text any text
+ * @returns the text with those characters escaped
+ */
+export function escapeInvisible(text: string): string {
+    return text.replace(/[\p{Cc}\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]|\p{Cs}/gu, (char) =>
+        char === "\n" || char === "\t" ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
+}
+
 function describeAttempt(attempt: Attempt): string {
     return attempt.target === undefined ? attempt.operation : `${attempt.operation} "${attempt.target}"`;
 }
