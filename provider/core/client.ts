@@ -5,6 +5,7 @@ import {
     ApiError,
     Attempt,
     AuthenticationError,
+    ConfigurationError,
     ConnectionError,
     ErrorDetails,
     InvalidResponseError,
@@ -20,22 +21,38 @@ import { FailedExchange, RetryClock, retryDelayMs, shouldRetry, systemClock } fr
 import { ClientSettings, SETTING_SOURCES } from "./settings";
 import { describeShapeIssue, schemaOnce } from "./validation";
 
-/** What the client tracks for one call across its attempts; kept on the axios config. */
-interface CallState {
-    /** Method and path template, e.g. `GET /organization/admin_api_keys/{key_id}`: the limiter's key. */
-    readonly endpoint: string;
+/**
+ * What the client tracks for one call across its attempts; kept on the axios config. A class
+ * instance, not a plain object: axios copies plain objects of the config for every attempt,
+ * and the call must be able to give back the very slot its attempt took.
+ */
+class CallState {
     /** Time spent so far waiting to retry, milliseconds: what the retry budget limits. */
-    retryWaitMs: number;
+    retryWaitMs = 0;
     /** Retries so far for failures other than 429. */
-    otherRetries: number;
+    otherRetries = 0;
     /** The wait chosen for the next retry. */
-    nextDelayMs: number;
+    nextDelayMs = 0;
     /** Set when a retry was refused because the budget would run out. */
-    budgetExhausted: boolean;
+    budgetExhausted = false;
     /** Gives the endpoint slot of the attempt in flight back. */
-    release?: () => void;
-    /** When the attempt in flight was sent, clock milliseconds. */
-    sentAt: number;
+    release: (() => void) | undefined = undefined;
+
+    /**
+     * @param endpoint method and path template, e.g. `GET /organization/admin_api_keys/{key_id}`: the limiter's key
+     * @param sentAt when the attempt in flight was sent, clock milliseconds
+     */
+    constructor(
+        readonly endpoint: string,
+        public sentAt: number,
+    ) {}
+
+    /** Gives the slot of the attempt in flight back, if it holds one. */
+    releaseSlot(): void {
+        const release = this.release;
+        this.release = undefined;
+        release?.();
+    }
 }
 
 declare module "axios" {
@@ -112,13 +129,7 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
     const pacing = { maxConcurrent: settings.maxConcurrentRequests, requestsPerMinute: settings.requestsPerMinute };
     const limiterOf = (call: CallState) => limiterFor(limiters, settings.baseUrl, call.endpoint, pacing, clock);
     const callOf = (config: { openaiAdminCall?: CallState } | undefined): CallState | undefined => config?.openaiAdminCall;
-    const releaseSlot = (config: { openaiAdminCall?: CallState } | undefined) => {
-        const call = callOf(config);
-        call?.release?.();
-        if (call !== undefined) {
-            call.release = undefined;
-        }
-    };
+    const releaseSlot = (config: { openaiAdminCall?: CallState } | undefined) => callOf(config)?.releaseSlot();
 
     // Every attempt, retries included, waits for its endpoint's limiter.
     http.interceptors.request.use(async (config: InternalAxiosRequestConfig) => {
@@ -188,6 +199,7 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
 
     return {
         async request<T>(attempt: Attempt, request: ApiRequest, schema: z.ZodType<T>): Promise<T> {
+            const call = new CallState(`${request.method} ${request.route}`, clock.now());
             let response: AxiosResponse<string>;
             try {
                 response = await http.request<string>({
@@ -195,17 +207,14 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
                     url: request.path,
                     params: request.query,
                     data: request.body,
-                    openaiAdminCall: {
-                        endpoint: `${request.method} ${request.route}`,
-                        retryWaitMs: 0,
-                        sentAt: clock.now(),
-                        otherRetries: 0,
-                        nextDelayMs: 0,
-                        budgetExhausted: false,
-                    },
+                    openaiAdminCall: call,
                 });
             } catch (error) {
                 throw describeFailure(attempt, error, settings, redact);
+            } finally {
+                // Whatever failed (a proxy URL axios could not parse, a body it could not
+                // serialize), and wherever in axios it failed, the slot goes back.
+                call.releaseSlot();
             }
             const details: ErrorDetails = {
                 status: response.status,
@@ -270,6 +279,11 @@ const openAIErrorBody = () =>
 // request (its headers carry the key): only status, request id and OpenAI's own words.
 function describeFailure(attempt: Attempt, error: unknown, settings: ClientSettings, redact: (text: string) => string): OpenAIAdminError {
     if (!axios.isAxiosError(error)) {
+        const proxyVariable = malformedProxyVariable(settings.baseUrl);
+        if (proxyVariable !== undefined) {
+            // Not the value: a proxy URL may carry a password.
+            return new ConfigurationError(attempt, proxyVariable, "is not a valid proxy URL: fix or unset it");
+        }
         const reason = error instanceof Error ? error.message : String(error);
         return new ConnectionError(attempt, `request failed before a response: ${redact(reason)}`);
     }
@@ -333,6 +347,29 @@ function describeFailure(attempt: Attempt, error: unknown, settings: ClientSetti
         return new ApiError(attempt, details, "(redirects are not followed: check openai:baseUrl / OPENAI_BASE_URL)");
     }
     return new ApiError(attempt, details);
+}
+
+/**
+ * The environment variable axios takes the proxy for `url` from, when one is set: the
+ * scheme's own (`https_proxy`, then `HTTPS_PROXY`), then `all_proxy`, then `ALL_PROXY`, as
+ * proxy-from-env reads them.
+ */
+function proxyVariableFor(url: URL): string | undefined {
+    const scheme = url.protocol.replace(/:$/, "");
+    return [`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, "all_proxy", "ALL_PROXY"].find((name) => (process.env[name] ?? "") !== "");
+}
+
+// The proxy variable in force for this API root when its value is not a URL (axios then
+// throws before sending, without saying where the URL came from).
+function malformedProxyVariable(baseUrl: string): string | undefined {
+    const url = new URL(baseUrl);
+    const name = proxyVariableFor(url);
+    if (name === undefined) {
+        return undefined;
+    }
+    const value = process.env[name] ?? "";
+    // proxy-from-env gives a proxy without a scheme the request's scheme.
+    return URL.canParse(value.includes("://") ? value : `${url.protocol}//${value}`) ? undefined : name;
 }
 
 const ADMIN_KEY_HINT =

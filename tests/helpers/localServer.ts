@@ -141,3 +141,22 @@ export async function failureOf(run: () => Promise<unknown>): Promise<Error> {
     }
     throw new Error("expected a rejection, but the call succeeded");
 }
+
+/**
+ * Awaits a promise, failing the test when it takes longer than `ms`: a generous bound that
+ * says a call ended, never how fast it was.
+ *
+ * @param ms the bound, milliseconds of real time
+ * @param promise what must end
+ */
+export async function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`did not end within ${ms} ms`)), ms);
+    });
+    try {
+        return await Promise.race([promise, late]);
+    } finally {
+        clearTimeout(timer);
+    }
+}

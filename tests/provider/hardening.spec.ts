@@ -1,9 +1,23 @@
 import * as assert from "node:assert/strict";
-import { ConfigurationError, InvalidInputError } from "../../provider/core/errors";
+import { z } from "zod";
+import { createAdminClient } from "../../provider/core/client";
+import { ConfigurationError, InvalidInputError, OpenAIAdminError } from "../../provider/core/errors";
 import { fillPath, path } from "../../provider/core/paths";
+import { LimiterRegistry } from "../../provider/core/rateLimiter";
 import { resolveSettings } from "../../provider/core/settings";
 import { encodePathSegment } from "../../provider/core/validation";
-import { failureOf, renderings, TEST_ADMIN_KEY } from "../helpers/localServer";
+import { fakeClock } from "../helpers/fakeClock";
+import {
+    failureOf,
+    LocalServer,
+    NO_PROXY_ENV,
+    renderings,
+    startLocalServer,
+    TEST_ADMIN_KEY,
+    testSettings,
+    withEnv,
+    within,
+} from "../helpers/localServer";
 
 const ATTEMPT = { operation: "retrieve admin API key", target: "key_abc" };
 const noConfig = () => undefined;
@@ -108,5 +122,64 @@ describe("hardening (issue 9)", () => {
         it("still encodes a usable id", () => {
             assert.equal(encodePathSegment(LIST, "keyId", "key_abc-123:é"), "key_abc-123%3A%C3%A9");
         });
+    });
+
+    describe("concurrency slots (defect 1)", () => {
+        let server: LocalServer;
+        beforeEach(async () => {
+            server = await startLocalServer((_request, response) => {
+                response.setHeader("content-type", "application/json");
+                response.end('{"ok":true}');
+            });
+        });
+        afterEach(() => server.close());
+
+        /** Resolves true when the endpoint has a free slot now, false when a slot is still held. */
+        async function slotIsFree(limiters: LimiterRegistry, baseUrl: string, endpoint: string): Promise<boolean> {
+            const limiter = limiters.get(`${baseUrl} ${endpoint}`);
+            assert.ok(limiter !== undefined, "the call used the limiter");
+            const acquired = limiter.acquire().then((release) => {
+                release();
+                return true;
+            });
+            return Promise.race([acquired, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 200))]);
+        }
+
+        it("gives the slot back when the request fails before it is sent", async () => {
+            const limiters: LimiterRegistry = new Map();
+            const client = createAdminClient(testSettings(server.baseUrl), { clock: fakeClock(), limiters });
+            // A body that cannot be serialized makes axios throw after the slot was taken.
+            const unsendable = { method: "POST" as const, path: "/things", route: "/things", body: { count: 1n } };
+            for (let i = 0; i < 3; i++) {
+                const error = await within(
+                    2_000,
+                    failureOf(() => client.request(ATTEMPT, unsendable, z.unknown())),
+                );
+                assert.ok(error instanceof OpenAIAdminError, String(error));
+            }
+            assert.equal(await slotIsFree(limiters, server.baseUrl, "POST /things"), true, "the slot was given back");
+            assert.equal(server.requests.length, 0);
+            const ok = await client.request(ATTEMPT, { method: "GET", path: "/things", route: "/things" }, z.unknown());
+            assert.deepEqual(ok, { ok: true });
+        });
+
+        for (const variable of ["HTTPS_PROXY", "https_proxy", "ALL_PROXY"]) {
+            it(`names ${variable} when its malformed proxy URL stops the call, gives the slot back, and hides the URL`, async () => {
+                const limiters: LimiterRegistry = new Map();
+                const baseUrl = "https://api.example.test/v1";
+                const client = createAdminClient(testSettings(baseUrl), { clock: fakeClock(), limiters });
+                const error = await withEnv({ ...NO_PROXY_ENV, [variable]: "http://user:hunter2@bad proxy:8080" }, () =>
+                    failureOf(() => client.request(ATTEMPT, { method: "GET", path: "/things", route: "/things" }, z.unknown())),
+                );
+                assert.ok(error instanceof ConfigurationError, String(error));
+                assert.equal(error.property, variable);
+                assert.match(error.message, new RegExp(`refused before sending: ${variable} is not a valid proxy URL`));
+                assert.equal(error.outcomeUnknown, false, "nothing was sent");
+                for (const text of renderings(error)) {
+                    assert.ok(!text.includes("hunter2"), text);
+                }
+                assert.equal(await slotIsFree(limiters, baseUrl, "GET /things"), true, "the slot was given back");
+            });
+        }
     });
 });
