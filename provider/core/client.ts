@@ -37,6 +37,9 @@ class CallState {
     budgetExhausted = false;
     /** Gives the endpoint slot of the attempt in flight back. */
     release: (() => void) | undefined = undefined;
+    /** Set when the attempt in flight was aborted for running past the timeout. */
+    timedOut = false;
+    private deadline: NodeJS.Timeout | undefined = undefined;
 
     /**
      * @param endpoint method and path template, e.g. `GET /organization/admin_api_keys/{key_id}`: the limiter's key
@@ -47,8 +50,28 @@ class CallState {
         public sentAt: number,
     ) {}
 
-    /** Gives the slot of the attempt in flight back, if it holds one. */
-    releaseSlot(): void {
+    /**
+     * Starts the clock of one attempt: its signal aborts the request, headers and body alike,
+     * once `timeoutMs` have passed (axios's own `timeout` restarts with every chunk received).
+     *
+     * @param timeoutMs the time the attempt is allowed, real milliseconds
+     * @returns the signal to pass to axios
+     */
+    startAttempt(timeoutMs: number): AbortSignal {
+        clearTimeout(this.deadline);
+        const controller = new AbortController();
+        this.timedOut = false;
+        this.deadline = setTimeout(() => {
+            this.timedOut = true;
+            controller.abort();
+        }, timeoutMs);
+        return controller.signal;
+    }
+
+    /** Ends the attempt in flight: stops its clock and gives its slot back. Safe to call twice. */
+    endAttempt(): void {
+        clearTimeout(this.deadline);
+        this.deadline = undefined;
         const release = this.release;
         this.release = undefined;
         release?.();
@@ -116,7 +139,6 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
     const clock = options.clock ?? systemClock;
     const http = axios.create({
         baseURL: settings.baseUrl,
-        timeout: settings.timeoutMs,
         headers: { Authorization: `Bearer ${settings.adminKey}`, "User-Agent": "pulumi-openai-admin" },
         // Bodies are parsed here, so that a truncated or HTML body becomes a precise error.
         responseType: "text",
@@ -129,7 +151,7 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
     const pacing = { maxConcurrent: settings.maxConcurrentRequests, requestsPerMinute: settings.requestsPerMinute };
     const limiterOf = (call: CallState) => limiterFor(limiters, settings.baseUrl, call.endpoint, pacing, clock);
     const callOf = (config: { openaiAdminCall?: CallState } | undefined): CallState | undefined => config?.openaiAdminCall;
-    const releaseSlot = (config: { openaiAdminCall?: CallState } | undefined) => callOf(config)?.releaseSlot();
+    const endAttempt = (config: { openaiAdminCall?: CallState } | undefined) => callOf(config)?.endAttempt();
 
     // Every attempt, retries included, waits for its endpoint's limiter.
     http.interceptors.request.use(async (config: InternalAxiosRequestConfig) => {
@@ -137,24 +159,24 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
         if (call !== undefined) {
             call.release = await limiterOf(call).acquire(options.onWait);
             call.sentAt = clock.now();
+            config.signal = call.startAttempt(settings.timeoutMs);
         }
         return config;
     });
     // Registered before axios-retry's, so the slot is free before a retry asks for one.
     http.interceptors.response.use(
         (response) => {
-            releaseSlot(response.config);
+            endAttempt(response.config);
             return response;
         },
         (error: unknown) => {
-            releaseSlot(axios.isAxiosError(error) ? error.config : undefined);
+            endAttempt(axios.isAxiosError(error) ? error.config : undefined);
             return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         },
     );
     axiosRetry(http, {
         // The limits that matter are below: retries of other failures, and the time budget.
         retries: Number.MAX_SAFE_INTEGER,
-        shouldResetTimeout: true,
         retryCondition: (error) => {
             const call = callOf(error.config);
             const exchange = exchangeOf(error);
@@ -214,7 +236,7 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
             } finally {
                 // Whatever failed (a proxy URL axios could not parse, a body it could not
                 // serialize), and wherever in axios it failed, the slot goes back.
-                call.releaseSlot();
+                call.endAttempt();
             }
             const details: ErrorDetails = {
                 status: response.status,
@@ -295,7 +317,8 @@ function describeFailure(attempt: Attempt, error: unknown, settings: ClientSetti
         : {};
     const response = error.response;
     if (response === undefined) {
-        if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
+        const timedOut = error.code === "ERR_CANCELED" && error.config?.openaiAdminCall?.timedOut === true;
+        if (timedOut || error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
             return new TimeoutError(attempt, `no response from ${settings.baseUrl} within ${settings.timeoutMs} ms`, {
                 attempts,
                 ...budget,

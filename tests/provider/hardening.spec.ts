@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { z } from "zod";
 import { createAdminClient } from "../../provider/core/client";
-import { ConfigurationError, InvalidInputError, OpenAIAdminError } from "../../provider/core/errors";
+import { ConfigurationError, InvalidInputError, OpenAIAdminError, TimeoutError } from "../../provider/core/errors";
 import { fillPath, path } from "../../provider/core/paths";
 import { LimiterRegistry } from "../../provider/core/rateLimiter";
 import { resolveSettings } from "../../provider/core/settings";
@@ -181,5 +181,65 @@ describe("hardening (issue 9)", () => {
                 assert.equal(await slotIsFree(limiters, baseUrl, "GET /things"), true, "the slot was given back");
             });
         }
+    });
+
+    describe("timeoutMs bounds the whole exchange (defect 2)", () => {
+        let server: LocalServer;
+        beforeEach(async () => {
+            // Headers at once, then the body a byte every 20 ms for up to 3 s: far past the timeout.
+            server = await startLocalServer((_request, response) => {
+                response.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+                let sent = 0;
+                const timer = setInterval(() => {
+                    if (response.destroyed || sent >= 150) {
+                        clearInterval(timer);
+                        response.destroy();
+                        return;
+                    }
+                    response.write(" ");
+                    sent += 1;
+                }, 20);
+                response.on("close", () => clearInterval(timer));
+            });
+        });
+        afterEach(() => server.close());
+
+        it("ends a call whose body drips, at timeoutMs, with a TimeoutError", async () => {
+            const client = createAdminClient(testSettings(server.baseUrl, { timeoutMs: 200 }), { clock: fakeClock(), limiters: new Map() });
+            const error = await within(
+                1_500,
+                failureOf(() => client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.unknown())),
+            );
+            assert.ok(error instanceof TimeoutError, String(error));
+            assert.match(error.message, /no response from http:\/\/127\.0\.0\.1:\d+\/v1 within 200 ms/);
+        });
+
+        it("still ends a call that gets no headers at all", async () => {
+            const silent = await startLocalServer(() => undefined);
+            try {
+                const client = createAdminClient(testSettings(silent.baseUrl), { clock: fakeClock(), limiters: new Map() });
+                const error = await within(
+                    1_500,
+                    failureOf(() => client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.unknown())),
+                );
+                assert.ok(error instanceof TimeoutError, String(error));
+            } finally {
+                await silent.close();
+            }
+        });
+
+        it("gives each retry a deadline of its own", async () => {
+            const client = createAdminClient(testSettings(server.baseUrl, { timeoutMs: 200, maxRetries: 2, retryBudgetMs: 10_000 }), {
+                clock: fakeClock(),
+                limiters: new Map(),
+            });
+            const error = await within(
+                2_500,
+                failureOf(() => client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.unknown())),
+            );
+            assert.ok(error instanceof TimeoutError, String(error));
+            assert.equal(error.attempts, 3);
+            assert.equal(server.requests.length, 3);
+        });
     });
 });
