@@ -12,13 +12,14 @@ import {
     NotFoundError,
     OpenAIAdminError,
     PermissionDeniedError,
+    ProxyError,
     RateLimitError,
     ServerError,
     TimeoutError,
 } from "./errors";
 import { limiterFor, LimiterRegistry, processLimiters, WaitListener } from "./rateLimiter";
 import { FailedExchange, RetryClock, retryDelayMs, shouldRetry, systemClock } from "./retryPolicy";
-import { ClientSettings, SETTING_SOURCES } from "./settings";
+import { ClientSettings, isLoopbackHost, SETTING_SOURCES } from "./settings";
 import { describeShapeIssue, schemaOnce } from "./validation";
 
 /**
@@ -146,6 +147,10 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
         maxContentLength: MAX_BODY_BYTES,
         // A redirect could carry the Authorization header to another host.
         maxRedirects: 0,
+        // A loopback API root (the only one allowed plain http) is reached directly: a proxy
+        // from HTTP_PROXY would get the key in clear. Other roots take the environment's proxy
+        // (NO_PROXY honoured) through a CONNECT tunnel, so the proxy never sees the key.
+        proxy: isLoopbackHost(new URL(settings.baseUrl).hostname) ? false : undefined,
     });
     const limiters = options.limiters ?? processLimiters();
     const pacing = { maxConcurrent: settings.maxConcurrentRequests, requestsPerMinute: settings.requestsPerMinute };
@@ -335,6 +340,21 @@ function describeFailure(attempt: Attempt, error: unknown, settings: ClientSetti
     }
 
     const body = typeof response.data === "string" ? response.data : "";
+    const proxyVariable = proxyThatAnswered(settings.baseUrl, response);
+    if (proxyVariable !== undefined) {
+        const said =
+            response.status === 407
+                ? "the proxy wants credentials: put them in its URL, http://user:password@host:port"
+                : excerpt(body, redact);
+        return new ProxyError(
+            attempt,
+            `the proxy in ${proxyVariable} refused to connect to ${settings.baseUrl}: HTTP ${response.status} (${said})`,
+            {
+                attempts,
+                ...budget,
+            },
+        );
+    }
     let openai: z.infer<ReturnType<typeof openAIErrorBody>>["error"] | undefined;
     try {
         openai = openAIErrorBody().parse(JSON.parse(body)).error;
@@ -393,6 +413,21 @@ function malformedProxyVariable(baseUrl: string): string | undefined {
     const value = process.env[name] ?? "";
     // proxy-from-env gives a proxy without a scheme the request's scheme.
     return URL.canParse(value.includes("://") ? value : `${url.protocol}//${value}`) ? undefined : name;
+}
+
+/**
+ * The proxy variable whose proxy answered in place of the API, if one did. Through a proxy,
+ * the API answers inside the TLS tunnel; a proxy refusing the tunnel answers in clear, and
+ * axios (https-proxy-agent) hands that answer on as if it were the API's.
+ */
+function proxyThatAnswered(baseUrl: string, response: AxiosResponse): string | undefined {
+    const url = new URL(baseUrl);
+    const variable = proxyVariableFor(url);
+    if (url.protocol !== "https:" || variable === undefined) {
+        return undefined;
+    }
+    const socket = (response.request as { socket?: { encrypted?: unknown } | null } | undefined)?.socket;
+    return socket !== undefined && socket !== null && socket.encrypted !== true ? variable : undefined;
 }
 
 const ADMIN_KEY_HINT =

@@ -195,6 +195,15 @@ export class ConnectionError extends OpenAIAdminError {
     }
 }
 
+/**
+ * A proxy (from `HTTPS_PROXY`, `ALL_PROXY`, ...) answered instead of the API: it refused the
+ * tunnel (e.g. 403 to CONNECT, 407 for credentials) or failed to open it. Nothing reached the API.
+ */
+export class ProxyError extends ConnectionError {
+    override readonly name: string = "ProxyError";
+    override readonly outcomeUnknown: boolean = false;
+}
+
 /** No response arrived within the configured timeout. */
 export class TimeoutError extends ConnectionError {
     override readonly name: string = "TimeoutError";

@@ -73,7 +73,13 @@ const adminKeySchema = () =>
             }),
     );
 
-function isLoopback(hostname: string): boolean {
+/**
+ * Whether a URL's host name is this machine: `localhost`, `127.x.x.x` or `[::1]`.
+ *
+ * @param hostname `URL.hostname`, brackets included for IPv6
+ * @returns true for a loopback host
+ */
+export function isLoopbackHost(hostname: string): boolean {
     return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
@@ -83,7 +89,7 @@ const baseUrlSchema = () =>
             .url({ error: "is not a valid URL" })
             .transform((text) => ({ text, url: new URL(text) }))
             .refine(({ url }) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
-            .refine(({ url }) => url.protocol === "https:" || isLoopback(url.hostname), {
+            .refine(({ url }) => url.protocol === "https:" || isLoopbackHost(url.hostname), {
                 error: "uses plain http:// to a host other than this machine; the admin key would cross the network in clear (use https://)",
             })
             // The raw text, not url.search/url.hash: WHATWG URL gives "" for a bare "?" or "#".

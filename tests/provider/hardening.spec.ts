@@ -1,7 +1,14 @@
 import * as assert from "node:assert/strict";
 import { z } from "zod";
 import { createAdminClient } from "../../provider/core/client";
-import { ConfigurationError, InvalidInputError, OpenAIAdminError, TimeoutError } from "../../provider/core/errors";
+import {
+    ConfigurationError,
+    ConnectionError,
+    InvalidInputError,
+    OpenAIAdminError,
+    ProxyError,
+    TimeoutError,
+} from "../../provider/core/errors";
 import { fillPath, path } from "../../provider/core/paths";
 import { LimiterRegistry } from "../../provider/core/rateLimiter";
 import { resolveSettings } from "../../provider/core/settings";
@@ -241,5 +248,81 @@ describe("hardening (issue 9)", () => {
             assert.equal(error.attempts, 3);
             assert.equal(server.requests.length, 3);
         });
+    });
+
+    describe("proxies (defect 5)", () => {
+        let api: LocalServer;
+        let proxy: LocalServer;
+        let connectAnswer: string;
+        beforeEach(async () => {
+            api = await startLocalServer((_request, response) => {
+                response.setHeader("content-type", "application/json");
+                response.end('{"ok":true}');
+            });
+            connectAnswer = "HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\ncontent-length: 14\r\n\r\nblocked by ACL";
+            proxy = await startLocalServer(
+                (_request, response) => response.end('{"from":"the proxy"}'),
+                (_request, socket) => socket.end(connectAnswer),
+            );
+        });
+        afterEach(async () => {
+            await api.close();
+            await proxy.close();
+        });
+
+        for (const variable of ["HTTP_PROXY", "http_proxy", "ALL_PROXY"]) {
+            it(`sends a plain-http loopback request straight to the API, not to the proxy in ${variable}`, async () => {
+                const client = createAdminClient(testSettings(api.baseUrl), { clock: fakeClock(), limiters: new Map() });
+                const body = await withEnv({ ...NO_PROXY_ENV, [variable]: proxy.origin }, () =>
+                    client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.unknown()),
+                );
+                assert.deepEqual(body, { ok: true });
+                assert.equal(proxy.requests.length, 0, "the proxy saw nothing, and so not the key");
+                assert.equal(api.requests[0]?.headers.authorization, `Bearer ${TEST_ADMIN_KEY}`);
+            });
+        }
+
+        it("does not let a malformed proxy variable stop a loopback call", async () => {
+            const client = createAdminClient(testSettings(api.baseUrl), { clock: fakeClock(), limiters: new Map() });
+            const body = await withEnv({ ...NO_PROXY_ENV, HTTP_PROXY: "http://bad proxy:1" }, () =>
+                client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.unknown()),
+            );
+            assert.deepEqual(body, { ok: true });
+        });
+
+        const refusals: Array<[string, string, RegExp]> = [
+            [
+                "a 403 to CONNECT",
+                "HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\ncontent-length: 14\r\n\r\nblocked by ACL",
+                /the proxy in HTTPS_PROXY refused to connect to https:\/\/api\.example\.test\/v1: HTTP 403 \(body starts with "blocked by ACL"\)/,
+            ],
+            [
+                "a 407",
+                'HTTP/1.1 407 Proxy Authentication Required\r\nproxy-authenticate: Basic realm="corp"\r\ncontent-length: 0\r\n\r\n',
+                /the proxy in HTTPS_PROXY refused to connect to https:\/\/api\.example\.test\/v1: HTTP 407 \(the proxy wants credentials/,
+            ],
+        ];
+        for (const [what, answer, message] of refusals) {
+            it(`reports ${what} as the proxy's refusal, not as a key problem`, async () => {
+                connectAnswer = answer;
+                const client = createAdminClient(testSettings("https://api.example.test/v1", { maxRetries: 2 }), {
+                    clock: fakeClock(),
+                    limiters: new Map(),
+                });
+                const error = await withEnv({ ...NO_PROXY_ENV, HTTPS_PROXY: proxy.origin }, () =>
+                    within(
+                        2_000,
+                        failureOf(() => client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.unknown())),
+                    ),
+                );
+                assert.ok(error instanceof ProxyError, String(error));
+                assert.ok(error instanceof ConnectionError);
+                assert.match(error.message, message);
+                assert.doesNotMatch(error.message, /admin key/);
+                assert.equal(error.outcomeUnknown, false, "nothing reached the API");
+                assert.equal(proxy.requests.length, 1, "a refusal is not retried");
+                assert.equal(proxy.requests[0]?.method, "CONNECT");
+            });
+        }
     });
 });
