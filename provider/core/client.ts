@@ -14,7 +14,10 @@ import {
     PermissionDeniedError,
     ProxyError,
     RateLimitError,
+    escapeInvisible,
+    redactKeyShapes,
     ServerError,
+    shownText,
     TimeoutError,
 } from "./errors";
 import { limiterFor, LimiterRegistry, processLimiters, WaitListener } from "./rateLimiter";
@@ -117,6 +120,15 @@ export interface AdminClient {
      * @throws {OpenAIAdminError} a subclass that says what failed
      */
     request<T>(attempt: Attempt, request: ApiRequest, schema: z.ZodType<T>): Promise<T>;
+
+    /**
+     * Replaces the admin key in text a server sent (a cursor, an id) before it goes into a
+     * message. Errors from {@link request} are redacted already.
+     *
+     * @param text anything a server said
+     * @returns the text without the admin key
+     */
+    redact?(text: string): string;
 }
 
 /** A hard stop for a server that keeps asking for immediate retries (`retry-after-ms: 0`), which the time budget would never end. */
@@ -222,10 +234,18 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
             await clock.sleep(call.nextDelayMs);
         },
     });
+    // The one redaction of the admin key, whatever its shape; shownText (in every error's
+    // constructor) then removes anything else shaped like a key, cuts and escapes.
     const redact = (text: string): string => text.split(settings.adminKey).join(REDACTED);
 
     return {
-        async request<T>(attempt: Attempt, request: ApiRequest, schema: z.ZodType<T>): Promise<T> {
+        redact,
+        async request<T>(callerAttempt: Attempt, request: ApiRequest, schema: z.ZodType<T>): Promise<T> {
+            // The target and the operation can hold what a server sent (a cursor, an id).
+            const attempt: Attempt = {
+                operation: redact(callerAttempt.operation),
+                target: callerAttempt.target === undefined ? undefined : redact(callerAttempt.target),
+            };
             const call = new CallState(`${request.method} ${request.route}`, clock.now());
             let response: AxiosResponse<string>;
             try {
@@ -245,7 +265,7 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
             }
             const details: ErrorDetails = {
                 status: response.status,
-                requestId: requestIdOf(response),
+                requestId: heard(requestIdOf(response), redact),
                 attempts: attemptsOf(response.config),
             };
             let body: unknown;
@@ -298,9 +318,16 @@ const openAIErrorBody = () =>
                 message: z.string().nullish(),
                 type: z.string().nullish(),
                 code: z.union([z.string(), z.number()]).nullish(),
+                param: z.string().nullish(),
             }),
         }),
     );
+
+// Everything a server says reaches an error through here: the admin key redacted first (so
+// that no cut can leave part of it), then cut and escaped by shownText.
+function heard(text: string | number | null | undefined, redact: (text: string) => string): string | undefined {
+    return text === undefined || text === null ? undefined : shownText(redact(String(text)));
+}
 
 // Turns whatever axios threw into one of this package's errors, holding nothing of the
 // request (its headers carry the key): only status, request id and OpenAI's own words.
@@ -363,12 +390,13 @@ function describeFailure(attempt: Attempt, error: unknown, settings: ClientSetti
     }
     const details = {
         status: response.status,
-        requestId: requestIdOf(response),
+        requestId: heard(requestIdOf(response), redact),
         attempts,
         ...budget,
-        openaiMessage: openai?.message != null ? redact(openai.message) : `(no OpenAI error in the body: ${excerpt(body, redact)})`,
-        openaiType: openai?.type ?? undefined,
-        openaiCode: openai?.code == null ? undefined : String(openai.code),
+        openaiMessage: heard(openai?.message, redact) ?? `(no OpenAI error in the body: ${excerpt(body, redact)})`,
+        openaiType: heard(openai?.type, redact),
+        openaiCode: heard(openai?.code, redact),
+        openaiParam: heard(openai?.param, redact),
     };
     const status = response.status;
     if (status === 401) {
@@ -434,9 +462,10 @@ const ADMIN_KEY_HINT =
     "The Administration API needs an admin key (sk-admin-...) of this organization: set it with `pulumi config set --secret openai:adminKey` or OPENAI_ADMIN_KEY.";
 
 function excerpt(body: string, redact: (text: string) => string): string {
-    const flat = redact(body).replace(/\s+/g, " ").trim();
+    // Redacted before it is cut, so that a cut cannot leave the start of a key behind.
+    const flat = redactKeyShapes(redact(body)).replace(/\s+/g, " ").trim();
     if (flat === "") {
         return "empty body";
     }
-    return `body starts with ${JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}...` : flat)}`;
+    return `body starts with ${escapeInvisible(JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}...` : flat))}`;
 }

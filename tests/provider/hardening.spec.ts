@@ -2,13 +2,16 @@ import * as assert from "node:assert/strict";
 import { z } from "zod";
 import { createAdminClient } from "../../provider/core/client";
 import {
+    ApiError,
     ConfigurationError,
     ConnectionError,
     InvalidInputError,
+    InvalidResponseError,
     OpenAIAdminError,
     ProxyError,
     TimeoutError,
 } from "../../provider/core/errors";
+import { listAll } from "../../provider/core/pagination";
 import { fillPath, path } from "../../provider/core/paths";
 import { LimiterRegistry } from "../../provider/core/rateLimiter";
 import { resolveSettings } from "../../provider/core/settings";
@@ -324,5 +327,148 @@ describe("hardening (issue 9)", () => {
                 assert.equal(proxy.requests[0]?.method, "CONNECT");
             });
         }
+    });
+
+    describe("redaction of everything a server says (defect 6)", () => {
+        // Not shaped like an OpenAI key, so that only the client's own redaction can catch it.
+        const PLAIN_KEY = "plain-admin-key-0123456789-abcdefghij";
+        let answer: { status: number; headers: Record<string, string>; body: string };
+        let server: LocalServer;
+        beforeEach(async () => {
+            server = await startLocalServer((_request, response) => {
+                response.writeHead(answer.status, answer.headers);
+                response.end(answer.body);
+            });
+        });
+        afterEach(() => server.close());
+
+        function assertNothingHolds(error: unknown, secrets: readonly string[]): void {
+            for (const text of renderings(error)) {
+                for (const secret of secrets) {
+                    assert.ok(!text.includes(secret), `the key appears in: ${text.slice(0, 400)}`);
+                }
+            }
+            // No property (a cause, a config) carries the request: its headers hold the key.
+            const seen = new Set<unknown>();
+            const visit = (value: unknown, where: string): void => {
+                if (typeof value !== "object" || value === null || seen.has(value)) {
+                    return;
+                }
+                seen.add(value);
+                for (const name of Object.getOwnPropertyNames(value)) {
+                    assert.ok(!["config", "request", "response", "cause"].includes(name), `${where}.${name} is there`);
+                    visit(Reflect.get(value, name), `${where}.${name}`);
+                }
+            };
+            visit(error, "error");
+        }
+
+        const echoes: Array<[string, (key: string) => typeof answer]> = [
+            [
+                "x-request-id",
+                (key) => ({ status: 404, headers: { "x-request-id": `req_${key}` }, body: '{"error":{"message":"No such key."}}' }),
+            ],
+            [
+                "error.type, error.code and error.param",
+                (key) => ({
+                    status: 400,
+                    headers: { "content-type": "application/json" },
+                    body: JSON.stringify({ error: { message: "Bad.", type: `t_${key}`, code: `c_${key}`, param: `p_${key}` } }),
+                }),
+            ],
+            [
+                "error.message",
+                (key) => ({ status: 401, headers: {}, body: JSON.stringify({ error: { message: `Key ${key} is revoked.` } }) }),
+            ],
+            ["a body excerpt", (key) => ({ status: 502, headers: { "content-type": "text/html" }, body: `<html>${key}</html>` })],
+            ["an unreadable 200", (key) => ({ status: 200, headers: { "content-type": "text/html" }, body: `<p>${key}</p>` })],
+        ];
+        for (const [where, makeAnswer] of echoes) {
+            for (const key of [TEST_ADMIN_KEY, PLAIN_KEY]) {
+                it(`keeps a key echoed in ${where} out of every rendering of the error (${key === PLAIN_KEY ? "plain" : "sk-"} key)`, async () => {
+                    answer = makeAnswer(key);
+                    const client = createAdminClient(testSettings(server.baseUrl, { adminKey: key }), {
+                        clock: fakeClock(),
+                        limiters: new Map(),
+                    });
+                    const error = await failureOf(() =>
+                        client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.object({ id: z.string() })),
+                    );
+                    assert.ok(error instanceof OpenAIAdminError, String(error));
+                    assertNothingHolds(error, [key]);
+                    assert.ok(
+                        renderings(error).some((text) => text.includes("[redacted]")),
+                        "the echo is there, redacted",
+                    );
+                });
+            }
+        }
+
+        it("keeps OpenAI's error fields and the request id, redacted, as properties", async () => {
+            answer = {
+                status: 400,
+                headers: { "x-request-id": `req_1_${PLAIN_KEY}` },
+                body: JSON.stringify({ error: { message: "Bad.", type: "invalid_request_error", code: `c_${PLAIN_KEY}`, param: "limit" } }),
+            };
+            const client = createAdminClient(testSettings(server.baseUrl, { adminKey: PLAIN_KEY }), {
+                clock: fakeClock(),
+                limiters: new Map(),
+            });
+            const error = await failureOf(() => client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.unknown()));
+            assert.ok(error instanceof ApiError, String(error));
+            assert.equal(error.requestId, "req_1_[redacted]");
+            assert.equal(error.openaiType, "invalid_request_error");
+            assert.equal(error.openaiCode, "c_[redacted]");
+            assert.equal(error.openaiParam, "limit");
+            assert.match(error.message, /HTTP 400: Bad\. \[request id: req_1_\[redacted\]\]/);
+        });
+
+        it("bounds what a server says and shows its invisible characters escaped", async () => {
+            answer = {
+                status: 400,
+                headers: { "x-request-id": `req_${"r".repeat(5_000)}` },
+                body: JSON.stringify({
+                    error: { message: `Bad \u200b\u202e\u001b[31m ${"x".repeat(1_000_000)}`, type: "t".repeat(5_000) },
+                }),
+            };
+            const client = createAdminClient(testSettings(server.baseUrl), { clock: fakeClock(), limiters: new Map() });
+            const error = await failureOf(() => client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.unknown()));
+            assert.ok(error instanceof ApiError, String(error));
+            assert.ok(error.message.length < 3_000, `${error.message.length} characters`);
+            assert.ok(JSON.stringify(error).length < 5_000, `${JSON.stringify(error).length} characters as JSON`);
+            assert.match(error.message, /Bad \\u200b\\u202e\\u001b\[31m x+\.\.\./);
+            assert.ok(!["\u200b", "\u202e", "\u001b"].some((char) => error.message.includes(char)), "raw invisible characters");
+            assert.ok((error.requestId ?? "").length < 1_000, "the request id is cut");
+        });
+
+        it("keeps a key echoed as a pagination cursor out of the error", async () => {
+            answer = {
+                status: 200,
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify({ object: "list", data: [{ id: "x" }], has_more: true, last_id: PLAIN_KEY }),
+            };
+            const client = createAdminClient(testSettings(server.baseUrl, { adminKey: PLAIN_KEY }), {
+                clock: fakeClock(),
+                limiters: new Map(),
+            });
+            const error = await failureOf(() =>
+                listAll(
+                    client,
+                    { operation: "list things" },
+                    {
+                        path: "/things",
+                        route: "/things",
+                        paging: { style: "cursor", pageSize: 10 },
+                        schemaName: "hardening cursor echo",
+                        item: z.object({ id: z.string() }),
+                        itemId: (item) => item.id,
+                        plural: "things",
+                    },
+                ),
+            );
+            assert.ok(error instanceof InvalidResponseError, String(error));
+            assert.match(error.message, /cursor "\[redacted\]" came back a second time/);
+            assertNothingHolds(error, [PLAIN_KEY]);
+        });
     });
 });
