@@ -14,13 +14,14 @@ import {
     PermissionDeniedError,
     ProxyError,
     RateLimitError,
+    RateLimitWaitError,
     escapeInvisible,
     redactKeyShapes,
     ServerError,
     shownText,
     TimeoutError,
 } from "./errors";
-import { limiterFor, LimiterRegistry, processLimiters, WaitListener } from "./rateLimiter";
+import { limiterDeadlineOf, limiterFor, LimiterRegistry, processLimiters, WaitListener } from "./rateLimiter";
 import { FailedExchange, RetryClock, retryDelayMs, shouldRetry, systemClock } from "./retryPolicy";
 import { ClientSettings, isLoopbackHost, SETTING_SOURCES } from "./settings";
 import { describeShapeIssue, schemaOnce } from "./validation";
@@ -31,8 +32,12 @@ import { describeShapeIssue, schemaOnce } from "./validation";
  * and the call must be able to give back the very slot its attempt took.
  */
 class CallState {
-    /** Time spent so far waiting to retry, milliseconds: what the retry budget limits. */
+    /** Time spent so far waiting, to retry or in the limiter, milliseconds: what the retry budget limits. */
     retryWaitMs = 0;
+    /** Requests sent so far. */
+    attempts = 0;
+    /** The failure being retried, if any: what the call ends with if the retry cannot be sent. */
+    lastFailure: AxiosError | undefined = undefined;
     /** Retries so far for failures other than 429. */
     otherRetries = 0;
     /** The wait chosen for the next retry. */
@@ -174,7 +179,17 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
     http.interceptors.request.use(async (config: InternalAxiosRequestConfig) => {
         const call = callOf(config);
         if (call !== undefined) {
-            call.release = await limiterOf(call).acquire(options.onWait);
+            // Waiting here counts against the retry budget like a wait to retry does, so
+            // that the budget bounds the whole wait of the call; a wait that would pass it
+            // is not begun.
+            const waitStarted = clock.now();
+            const deadline = waitStarted + Math.max(0, settings.retryBudgetMs - call.retryWaitMs);
+            try {
+                call.release = await limiterOf(call).acquire(options.onWait, deadline);
+            } finally {
+                call.retryWaitMs += clock.now() - waitStarted;
+            }
+            call.attempts += 1;
             call.sentAt = clock.now();
             config.signal = call.startAttempt(settings.timeoutMs);
         }
@@ -215,8 +230,8 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
                 return false;
             }
             call.nextDelayMs = delayMs;
-            call.retryWaitMs += delayMs;
             call.otherRetries += rateLimited ? 0 : 1;
+            call.lastFailure = error;
             return true;
         },
         // The wait happens in onRetry, or in the limiter, through the injectable clock.
@@ -227,11 +242,12 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
                 return;
             }
             if (error.response?.status === 429) {
-                // The whole endpoint waits, and the retry with it, in the limiter.
+                // The whole endpoint waits, and the retry with it, in the limiter (which counts it).
                 limiterOf(call).rateLimited(clock.now() + call.nextDelayMs, call.sentAt);
                 return;
             }
             await clock.sleep(call.nextDelayMs);
+            call.retryWaitMs += call.nextDelayMs;
         },
     });
     // The one redaction of the admin key, whatever its shape; shownText (in every error's
@@ -257,7 +273,7 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
                     openaiAdminCall: call,
                 });
             } catch (error) {
-                throw describeFailure(attempt, error, settings, redact);
+                throw describeFailure(attempt, error, call, settings, redact);
             } finally {
                 // Whatever failed (a proxy URL axios could not parse, a body it could not
                 // serialize), and wherever in axios it failed, the slot goes back.
@@ -266,7 +282,7 @@ export function createAdminClient(settings: ClientSettings, options: ClientOptio
             const details: ErrorDetails = {
                 status: response.status,
                 requestId: heard(requestIdOf(response), redact),
-                attempts: attemptsOf(response.config),
+                attempts: call.attempts,
             };
             let body: unknown;
             try {
@@ -307,10 +323,6 @@ function requestIdOf(response: AxiosResponse | undefined): string | undefined {
     return headersOf(response)["x-request-id"];
 }
 
-function attemptsOf(config: { "axios-retry"?: { retryCount?: number } } | undefined): number {
-    return (config?.["axios-retry"]?.retryCount ?? 0) + 1;
-}
-
 const openAIErrorBody = () =>
     schemaOnce("openAIErrorBody", () =>
         z.object({
@@ -331,7 +343,23 @@ function heard(text: string | number | null | undefined, redact: (text: string) 
 
 // Turns whatever axios threw into one of this package's errors, holding nothing of the
 // request (its headers carry the key): only status, request id and OpenAI's own words.
-function describeFailure(attempt: Attempt, error: unknown, settings: ClientSettings, redact: (text: string) => string): OpenAIAdminError {
+function describeFailure(
+    attempt: Attempt,
+    error: unknown,
+    call: CallState,
+    settings: ClientSettings,
+    redact: (text: string) => string,
+): OpenAIAdminError {
+    const budgetText = `the retry budget of ${settings.retryBudgetMs} ms (${SETTING_SOURCES.retryBudgetMs.config} or ${SETTING_SOURCES.retryBudgetMs.env})`;
+    const refusal = limiterDeadlineOf(error);
+    if (refusal !== undefined) {
+        if (call.lastFailure !== undefined) {
+            // The retry could not be sent in time: the call ends with the failure it was retrying.
+            call.budgetExhausted = true;
+            return describeFailure(attempt, call.lastFailure, call, settings, redact);
+        }
+        return new RateLimitWaitError(attempt, `not sent: ${refusal.description}, past ${budgetText}`, { attempts: call.attempts });
+    }
     if (!axios.isAxiosError(error)) {
         const proxyVariable = malformedProxyVariable(settings.baseUrl);
         if (proxyVariable !== undefined) {
@@ -341,15 +369,11 @@ function describeFailure(attempt: Attempt, error: unknown, settings: ClientSetti
         const reason = error instanceof Error ? error.message : String(error);
         return new ConnectionError(attempt, `request failed before a response: ${redact(reason)}`);
     }
-    const attempts = attemptsOf(error.config);
-    const budget = error.config?.openaiAdminCall?.budgetExhausted
-        ? {
-              retryBudget: `the retry budget of ${settings.retryBudgetMs} ms (${SETTING_SOURCES.retryBudgetMs.config} or ${SETTING_SOURCES.retryBudgetMs.env}) ran out`,
-          }
-        : {};
+    const attempts = call.attempts;
+    const budget = call.budgetExhausted ? { retryBudget: `${budgetText} ran out` } : {};
     const response = error.response;
     if (response === undefined) {
-        const timedOut = error.code === "ERR_CANCELED" && error.config?.openaiAdminCall?.timedOut === true;
+        const timedOut = error.code === "ERR_CANCELED" && call.timedOut;
         if (timedOut || error.code === "ECONNABORTED" || error.code === "ETIMEDOUT") {
             return new TimeoutError(attempt, `no response from ${settings.baseUrl} within ${settings.timeoutMs} ms`, {
                 attempts,

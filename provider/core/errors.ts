@@ -248,6 +248,23 @@ export class ProxyError extends ConnectionError {
     override readonly outcomeUnknown: boolean = false;
 }
 
+/**
+ * The call was not sent: waiting its turn at the endpoint's rate limit (the configured or
+ * learned pace, or a cool-down after a 429) would have run past its retry budget.
+ */
+export class RateLimitWaitError extends OpenAIAdminError {
+    override readonly name: string = "RateLimitWaitError";
+
+    /**
+     * @param attempt what was being done, and on which id
+     * @param reason how long it would have waited and why, and the budget
+     * @param details how many attempts were made before this one
+     */
+    constructor(attempt: Attempt, reason: string, details: ErrorDetails = {}) {
+        super(attempt, joinMessage(attempt, reason, details), details);
+    }
+}
+
 /** No response arrived within the configured timeout. */
 export class TimeoutError extends ConnectionError {
     override readonly name: string = "TimeoutError";

@@ -9,11 +9,13 @@ import {
     InvalidResponseError,
     OpenAIAdminError,
     ProxyError,
+    RateLimitError,
+    RateLimitWaitError,
     TimeoutError,
 } from "../../provider/core/errors";
 import { listAll } from "../../provider/core/pagination";
 import { fillPath, path } from "../../provider/core/paths";
-import { LimiterRegistry } from "../../provider/core/rateLimiter";
+import { EndpointLimiter, LimiterRegistry } from "../../provider/core/rateLimiter";
 import { resolveSettings } from "../../provider/core/settings";
 import { encodePathSegment } from "../../provider/core/validation";
 import { fakeClock } from "../helpers/fakeClock";
@@ -469,6 +471,141 @@ describe("hardening (issue 9)", () => {
             assert.ok(error instanceof InvalidResponseError, String(error));
             assert.match(error.message, /cursor "\[redacted\]" came back a second time/);
             assertNothingHolds(error, [PLAIN_KEY]);
+        });
+    });
+
+    describe("pacing recovers, and the budget bounds every wait (defect 9)", () => {
+        it("raises a learned pace after each quiet minute, and drops it in the end", async () => {
+            const clock = fakeClock();
+            const limiter = new EndpointLimiter("GET /x", { maxConcurrent: 100 }, clock);
+            const sentBefore = clock.now();
+            for (let i = 0; i < 8; i++) {
+                (await limiter.acquire())();
+            }
+            await clock.sleep(100);
+            limiter.rateLimited(clock.now() + 1000, sentBefore);
+            assert.equal(limiter.pace, 7);
+            const paces: Array<number | undefined> = [];
+            for (let minute = 0; minute < 9; minute++) {
+                await clock.sleep(60_000);
+                (await limiter.acquire())();
+                paces.push(limiter.pace);
+            }
+            assert.deepEqual(paces, [14, 28, 56, 112, 224, 448, 896, undefined, undefined]);
+        });
+
+        it("keeps the pace while 429s keep coming", async () => {
+            const clock = fakeClock();
+            const limiter = new EndpointLimiter("GET /x", { maxConcurrent: 100 }, clock);
+            const sentBefore = clock.now() - 1;
+            for (let i = 0; i < 11; i++) {
+                (await limiter.acquire())();
+            }
+            limiter.rateLimited(clock.now(), sentBefore);
+            assert.equal(limiter.pace, 10);
+            for (let i = 0; i < 5; i++) {
+                await clock.sleep(50_000);
+                // Refused, but sent before the pace was set: no lowering, and no quiet minute either.
+                limiter.rateLimited(clock.now(), sentBefore);
+                (await limiter.acquire())();
+            }
+            assert.equal(limiter.pace, 10);
+        });
+
+        it("recovers from a pace of 1 a minute within minutes, not hours", async () => {
+            const clock = fakeClock();
+            const limiter = new EndpointLimiter("GET /x", { maxConcurrent: 100 }, clock);
+            (await limiter.acquire())();
+            (await limiter.acquire())();
+            limiter.rateLimited(clock.now(), clock.now());
+            for (let i = 0; i < 20 && (limiter.pace ?? 0) > 1; i++) {
+                const sent = clock.now();
+                (await limiter.acquire())();
+                limiter.rateLimited(clock.now(), sent);
+            }
+            assert.equal(limiter.pace, 1);
+            await clock.sleep(30 * 60_000);
+            (await limiter.acquire())();
+            assert.equal(limiter.pace, undefined, "no pacing after 30 quiet minutes");
+        });
+
+        it("leaves a configured pace alone", async () => {
+            const clock = fakeClock();
+            const limiter = new EndpointLimiter("GET /x", { maxConcurrent: 100, requestsPerMinute: 5 }, clock);
+            limiter.rateLimited(clock.now() + 1000, clock.now());
+            await clock.sleep(10 * 60_000);
+            (await limiter.acquire())();
+            assert.equal(limiter.pace, 5);
+        });
+
+        describe("through the client", () => {
+            let server: LocalServer;
+            beforeEach(async () => {
+                server = await startLocalServer((_request, response) => {
+                    response.setHeader("content-type", "application/json");
+                    response.end('{"ok":true}');
+                });
+            });
+            afterEach(() => server.close());
+
+            it("fails a call at once, unsent, when the pace would hold it past its retry budget", async () => {
+                const clock = fakeClock();
+                const settings = testSettings(server.baseUrl, { requestsPerMinute: 1, retryBudgetMs: 30_000 });
+                const client = createAdminClient(settings, { clock, limiters: new Map() });
+                const get = { method: "GET" as const, path: "/k", route: "/k" };
+                assert.deepEqual(await client.request(ATTEMPT, get, z.unknown()), { ok: true });
+                const started = clock.now();
+                const error = await failureOf(() => client.request(ATTEMPT, get, z.unknown()));
+                assert.ok(error instanceof RateLimitWaitError, String(error));
+                assert.match(
+                    error.message,
+                    /not sent: GET \/k would wait 60\.0 s more \(paced at 1 requests a minute\), past the retry budget of 30000 ms \(openai:retryBudgetMs or OPENAI_RETRY_BUDGET_MS\)/,
+                );
+                assert.equal(error.outcomeUnknown, false);
+                assert.equal(error.attempts, 0);
+                assert.ok(clock.now() - started <= 30_000, `waited ${clock.now() - started} ms`);
+                assert.equal(server.requests.length, 1);
+            });
+
+            it("counts a cool-down another call started against this call's budget", async () => {
+                const clock = fakeClock();
+                const limiters: LimiterRegistry = new Map();
+                const settings = testSettings(server.baseUrl, { retryBudgetMs: 10_000 });
+                const client = createAdminClient(settings, { clock, limiters });
+                const get = { method: "GET" as const, path: "/k", route: "/k" };
+                await client.request(ATTEMPT, get, z.unknown());
+                // Another call to the endpoint was told to come back in 50 s.
+                limiters.get(`${server.baseUrl} GET /k`)!.rateLimited(clock.now() + 50_000, clock.now());
+                const started = clock.now();
+                const error = await failureOf(() => client.request(ATTEMPT, get, z.unknown()));
+                assert.ok(error instanceof RateLimitWaitError, String(error));
+                assert.match(error.message, /would wait 50\.0 s more \(rate limited by the API \(429\)\)/);
+                assert.ok(clock.now() - started <= 10_000, `waited ${clock.now() - started} ms`);
+                assert.equal(server.requests.length, 1);
+            });
+
+            it("ends a retried call with its last failure when the limiter's wait would pass the budget", async () => {
+                const clock = fakeClock();
+                let answered = 0;
+                const throttled = await startLocalServer((_request, response) => {
+                    answered += 1;
+                    // The first answer is a 429 asking for 5 s; the limiter then paces at 1 a minute.
+                    response.writeHead(answered === 1 ? 429 : 200, { "retry-after-ms": "5000", "content-type": "application/json" });
+                    response.end(answered === 1 ? '{"error":{"message":"Slow down."}}' : '{"ok":true}');
+                });
+                try {
+                    const settings = testSettings(throttled.baseUrl, { requestsPerMinute: 1, retryBudgetMs: 20_000 });
+                    const client = createAdminClient(settings, { clock, limiters: new Map() });
+                    const started = clock.now();
+                    const error = await failureOf(() => client.request(ATTEMPT, { method: "GET", path: "/k", route: "/k" }, z.unknown()));
+                    assert.ok(error instanceof RateLimitError, String(error));
+                    assert.match(error.message, /HTTP 429: Slow down\. .*the retry budget of 20000 ms .* ran out/);
+                    assert.ok(clock.now() - started <= 20_000, `waited ${clock.now() - started} ms`);
+                    assert.equal(throttled.requests.length, 1);
+                } finally {
+                    await throttled.close();
+                }
+            });
         });
     });
 });
