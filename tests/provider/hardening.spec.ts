@@ -1,8 +1,9 @@
 import * as assert from "node:assert/strict";
 import { z } from "zod";
-import { createAdminClient } from "../../provider/core/client";
+import { AdminClient, ApiRequest, createAdminClient } from "../../provider/core/client";
 import {
     ApiError,
+    Attempt,
     ConfigurationError,
     ConnectionError,
     InvalidInputError,
@@ -13,7 +14,7 @@ import {
     RateLimitWaitError,
     TimeoutError,
 } from "../../provider/core/errors";
-import { listAll } from "../../provider/core/pagination";
+import { listAll, ListRequest, MAX_ITEMS, MAX_PAGES, PagingStyle } from "../../provider/core/pagination";
 import { fillPath, path } from "../../provider/core/paths";
 import { EndpointLimiter, LimiterRegistry } from "../../provider/core/rateLimiter";
 import { resolveSettings } from "../../provider/core/settings";
@@ -606,6 +607,79 @@ describe("hardening (issue 9)", () => {
                     await throttled.close();
                 }
             });
+        });
+    });
+
+    describe("lists that never end (defect 3)", () => {
+        const item = z.object({ id: z.string() });
+        type Item = z.infer<typeof item>;
+
+        /** A client whose every page comes from `page`, parsed by the schema the pager asks for. */
+        function fakeClient(page: (request: ApiRequest, served: number) => unknown): AdminClient & { readonly requests: ApiRequest[] } {
+            const requests: ApiRequest[] = [];
+            return {
+                requests,
+                async request<T>(_attempt: Attempt, request: ApiRequest, schema: z.ZodType<T>): Promise<T> {
+                    requests.push(request);
+                    return schema.parse(page(request, requests.length));
+                },
+            };
+        }
+
+        const listRequest = (style: PagingStyle, pageSize: number): ListRequest<Item> => ({
+            path: "/things",
+            route: "/things",
+            paging: { style, pageSize },
+            schemaName: `hardening things ${style}`,
+            item,
+            itemId: (thing) => thing.id,
+            plural: "things",
+        });
+
+        it(`stops a list that always says has_more, with a fresh cursor, after ${MAX_PAGES} pages`, async () => {
+            const client = fakeClient((_request, served) => ({ object: "list", data: [{ id: `t${served}` }], has_more: true }));
+            const error = await failureOf(() => listAll(client, { operation: "list things" }, listRequest("cursor", 100)));
+            assert.ok(error instanceof InvalidResponseError, String(error));
+            assert.match(
+                error.message,
+                new RegExp(`the list did not end after ${MAX_PAGES} pages \\(${MAX_PAGES} things\\); stopped there`),
+            );
+            assert.equal(client.requests.length, MAX_PAGES);
+        });
+
+        it("stops a page-numbered list that never ends, too", async () => {
+            const client = fakeClient((_request, served) => ({ object: "page", data: [{ id: "t" }], next_page: `p${served}` }));
+            const error = await failureOf(() => listAll(client, { operation: "list costs" }, listRequest("page", 100)));
+            assert.match(error.message, /did not end after 1000 pages/);
+            assert.equal(client.requests.length, MAX_PAGES);
+        });
+
+        it(`stops a list past ${MAX_ITEMS} items, saying how far it got`, async () => {
+            const data = Array.from({ length: 1_000 }, (_, i) => ({ id: `t${i}` }));
+            const client = fakeClient((_request, served) => ({ object: "list", data, has_more: true, last_id: `c${served}` }));
+            const error = await failureOf(() => listAll(client, { operation: "list things" }, listRequest("cursor", 1_000)));
+            assert.ok(error instanceof InvalidResponseError, String(error));
+            assert.match(error.message, new RegExp(`the list passed ${MAX_ITEMS} things after 101 pages; stopped there`));
+            assert.equal(client.requests.length, 101);
+        });
+
+        it("refuses a page larger than asked for before keeping it", async () => {
+            const client = fakeClient(() => ({
+                object: "list",
+                data: Array.from({ length: 11 }, (_, i) => ({ id: `t${i}` })),
+                has_more: false,
+            }));
+            const error = await failureOf(() => listAll(client, { operation: "list things" }, listRequest("cursor", 10)));
+            assert.ok(error instanceof InvalidResponseError, String(error));
+            assert.match(error.message, /a page held 11 things, more than the 10 asked for/);
+            assert.equal(client.requests[0]?.query?.["limit"], 10);
+        });
+
+        it("refuses a cursor that comes back", async () => {
+            const client = fakeClient(() => ({ object: "list", data: [{ id: "t" }], has_more: true, next: "same" }));
+            const error = await failureOf(() => listAll(client, { operation: "list groups" }, listRequest("next", 10)));
+            assert.match(error.message, /the pagination cursor "same" came back a second time after 2 things/);
+            assert.equal(client.requests.length, 2);
         });
     });
 });
