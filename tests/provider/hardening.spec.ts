@@ -242,8 +242,9 @@ describe("hardening (issue 9)", () => {
         });
 
         it("gives each retry a deadline of its own", async () => {
+            const clock = fakeClock();
             const client = createAdminClient(testSettings(server.baseUrl, { timeoutMs: 200, maxRetries: 2, retryBudgetMs: 10_000 }), {
-                clock: fakeClock(),
+                clock,
                 limiters: new Map(),
             });
             const error = await within(
@@ -253,6 +254,7 @@ describe("hardening (issue 9)", () => {
             assert.ok(error instanceof TimeoutError, String(error));
             assert.equal(error.attempts, 3);
             assert.equal(server.requests.length, 3);
+            assert.deepEqual(clock.sleep.args, [[500], [1000]], "waited 1.5 s between the attempts");
         });
     });
 
