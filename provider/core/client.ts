@@ -8,6 +8,7 @@ import {
     ConfigurationError,
     ConnectionError,
     ErrorDetails,
+    escapeInvisible,
     InvalidResponseError,
     NotFoundError,
     OpenAIAdminError,
@@ -15,7 +16,6 @@ import {
     ProxyError,
     RateLimitError,
     RateLimitWaitError,
-    escapeInvisible,
     redactKeyShapes,
     ServerError,
     shownText,
@@ -447,9 +447,12 @@ function describeFailure(
 /**
  * The environment variable axios takes the proxy for `url` from, when one is set: the
  * scheme's own (`https_proxy`, then `HTTPS_PROXY`), then `all_proxy`, then `ALL_PROXY`, as
- * proxy-from-env reads them.
+ * proxy-from-env reads them. None for a loopback root, which is never proxied.
  */
 function proxyVariableFor(url: URL): string | undefined {
+    if (isLoopbackHost(url.hostname)) {
+        return undefined;
+    }
     const scheme = url.protocol.replace(/:$/, "");
     return [`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, "all_proxy", "ALL_PROXY"].find((name) => (process.env[name] ?? "") !== "");
 }
