@@ -22,14 +22,66 @@ export interface ErrorDetails {
     readonly openaiType?: string;
     /** `error.code` from OpenAI's error body. */
     readonly openaiCode?: string;
+    /** `error.param` from OpenAI's error body: the parameter it found fault with. */
+    readonly openaiParam?: string;
     /** How many HTTP requests were made in all (first try plus retries). */
     readonly attempts?: number;
     /** Set when retrying stopped because the retry budget ran out: says which budget. */
     readonly retryBudget?: string;
 }
 
+/**
+ * Shows the characters that would hide, reorder or colour text on a terminal as `\uXXXX`:
+ * controls other than newline and tab, zero-width and direction marks (U+200B-U+200F,
+ * U+202A-U+202E, U+2066-U+2069, U+FEFF), line and paragraph separators, and lone surrogates.
+ *
+ * @param text any text
+ * @returns the text with those characters escaped
+ */
+export function escapeInvisible(text: string): string {
+    return text.replace(/[\p{Cc}\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]|\p{Cs}/gu, (char) =>
+        char === "\n" || char === "\t" ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
+}
+
+/** Longest text kept from one thing a server or a caller said (a message, a code, an id). */
+export const MAX_SHOWN_CHARS = 500;
+/** Longest message an error keeps. */
+const MAX_MESSAGE_CHARS = 4_000;
+
+/**
+ * Prepares text for an error: anything shaped like an OpenAI secret key (`sk-` and 16 or more
+ * key characters) becomes `[redacted]`, text past `maxChars` is cut and ends in `...`, and
+ * invisible characters are escaped ({@link escapeInvisible}). The client redacts its own
+ * admin key, whatever its shape, before this.
+ *
+ * @param text what a server or a caller said
+ * @param maxChars the most characters kept before `...`
+ * @returns text that is safe and short enough to show
+ */
+export function shownText(text: string, maxChars: number = MAX_SHOWN_CHARS): string {
+    // Redacted before it is cut, so that a cut cannot leave the start of a key behind.
+    const redacted = redactKeyShapes(text);
+    return escapeInvisible(redacted.length > maxChars ? `${redacted.slice(0, maxChars)}...` : redacted);
+}
+
+/**
+ * Replaces anything shaped like an OpenAI secret key (`sk-` and 16 or more key characters)
+ * with `[redacted]`.
+ *
+ * @param text any text
+ * @returns the text without key-shaped words
+ */
+export function redactKeyShapes(text: string): string {
+    return text.replace(/(?<![A-Za-z0-9])sk-[A-Za-z0-9_-]{16,}/g, "[redacted]");
+}
+
+function optionalShownText(text: string | undefined): string | undefined {
+    return text === undefined ? undefined : shownText(text);
+}
+
 function describeAttempt(attempt: Attempt): string {
-    return attempt.target === undefined ? attempt.operation : `${attempt.operation} "${attempt.target}"`;
+    return attempt.target === undefined ? attempt.operation : `${attempt.operation} "${shownText(attempt.target, 200)}"`;
 }
 
 function joinMessage(attempt: Attempt, reason: string, details: ErrorDetails): string {
@@ -68,6 +120,8 @@ export class OpenAIAdminError extends Error {
     readonly openaiType: string | undefined;
     /** `error.code` from OpenAI's error body. */
     readonly openaiCode: string | undefined;
+    /** `error.param` from OpenAI's error body. */
+    readonly openaiParam: string | undefined;
     /** How many HTTP requests were made in all; 0 when nothing was sent. */
     readonly attempts: number;
     /**
@@ -83,17 +137,21 @@ export class OpenAIAdminError extends Error {
      * @param details status, request id and OpenAI's error fields, when known
      */
     constructor(attempt: Attempt, message: string, details: ErrorDetails = {}) {
-        super(message);
+        // Every text passes through shownText before it is kept (and before the stack,
+        // which repeats the message, is captured): a last line of defence for what the
+        // callers did not redact.
+        super(shownText(message, MAX_MESSAGE_CHARS));
         // When the provider is serialized by value, Pulumi rewrites classes as functions and
         // `super(message)` no longer initializes `this`; keep the message regardless.
-        this.message = message;
-        this.operation = attempt.operation;
-        this.target = attempt.target;
+        this.message = shownText(message, MAX_MESSAGE_CHARS);
+        this.operation = shownText(attempt.operation);
+        this.target = optionalShownText(attempt.target);
         this.status = details.status;
-        this.requestId = details.requestId;
-        this.openaiMessage = details.openaiMessage;
-        this.openaiType = details.openaiType;
-        this.openaiCode = details.openaiCode;
+        this.requestId = optionalShownText(details.requestId);
+        this.openaiMessage = optionalShownText(details.openaiMessage);
+        this.openaiType = optionalShownText(details.openaiType);
+        this.openaiCode = optionalShownText(details.openaiCode);
+        this.openaiParam = optionalShownText(details.openaiParam);
         this.attempts = details.attempts ?? 0;
     }
 }
@@ -111,7 +169,7 @@ export class InvalidInputError extends OpenAIAdminError {
      */
     constructor(attempt: Attempt, property: string, reason: string) {
         super(attempt, `${describeAttempt(attempt)} refused before sending: ${property} ${reason}`);
-        this.property = property;
+        this.property = shownText(property);
     }
 }
 
@@ -175,6 +233,32 @@ export class ConnectionError extends OpenAIAdminError {
      * @param attempt what was being done, and on which id
      * @param reason what went wrong, e.g. `could not connect to http://127.0.0.1:9/v1 (ECONNREFUSED)`
      * @param details how many attempts were made
+     */
+    constructor(attempt: Attempt, reason: string, details: ErrorDetails = {}) {
+        super(attempt, joinMessage(attempt, reason, details), details);
+    }
+}
+
+/**
+ * A proxy (from `HTTPS_PROXY`, `ALL_PROXY`, ...) answered instead of the API: it refused the
+ * tunnel (e.g. 403 to CONNECT, 407 for credentials) or failed to open it. Nothing reached the API.
+ */
+export class ProxyError extends ConnectionError {
+    override readonly name: string = "ProxyError";
+    override readonly outcomeUnknown: boolean = false;
+}
+
+/**
+ * The call was not sent: waiting its turn at the endpoint's rate limit (the configured or
+ * learned pace, or a cool-down after a 429) would have run past its retry budget.
+ */
+export class RateLimitWaitError extends OpenAIAdminError {
+    override readonly name: string = "RateLimitWaitError";
+
+    /**
+     * @param attempt what was being done, and on which id
+     * @param reason how long it would have waited and why, and the budget
+     * @param details how many attempts were made before this one
      */
     constructor(attempt: Attempt, reason: string, details: ErrorDetails = {}) {
         super(attempt, joinMessage(attempt, reason, details), details);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AdminClient } from "./client";
-import { Attempt, InvalidResponseError } from "./errors";
+import { Attempt, InvalidResponseError, shownText } from "./errors";
 import { schemaOnce } from "./validation";
 
 /**
@@ -91,11 +91,13 @@ export async function listAll<T>(client: AdminClient, attempt: Attempt, request:
     const schema = pageSchema(request.schemaName, paging.style, request.item);
     const items: T[] = [];
     const cursorsSeen = new Set<string>();
+    // A cursor is what a server said: it reaches a message only through the client's redaction.
+    const shown = (text: string): string => shownText(client.redact?.(text) ?? text, 200);
     let cursor: string | undefined;
     for (let pages = 0; ; pages++) {
         const cursorParam = paging.style === "page" ? "page" : "after";
         const pageAttempt: Attempt =
-            cursor === undefined ? attempt : { ...attempt, operation: `${attempt.operation} ${cursorParam} "${cursor}"` };
+            cursor === undefined ? attempt : { ...attempt, operation: `${attempt.operation} ${cursorParam} "${shown(cursor)}"` };
         if (pages >= MAX_PAGES) {
             throw new InvalidResponseError(
                 pageAttempt,
@@ -129,7 +131,7 @@ export async function listAll<T>(client: AdminClient, attempt: Attempt, request:
         if (cursorsSeen.has(next)) {
             throw new InvalidResponseError(
                 pageAttempt,
-                `the pagination cursor "${next}" came back a second time after ${items.length} ${plural}`,
+                `the pagination cursor "${shown(next)}" came back a second time after ${items.length} ${plural}`,
             );
         }
         cursorsSeen.add(next);

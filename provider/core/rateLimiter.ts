@@ -19,6 +19,45 @@ export function waitMessage(waitMs: number, reason: string, endpoint: string): s
 /** Called when a request is about to wait, with how long, why and for which endpoint; for a progress line. */
 export type WaitListener = (waitMs: number, reason: string, endpoint: string) => void;
 
+/** A minute without a 429 doubles a learned pace. */
+export const PACE_RECOVERY_MS = 60_000;
+/** A learned pace that would double past this many requests a minute is dropped: no pacing until the next 429. */
+export const MAX_LEARNED_PACE = 1_000;
+
+/**
+ * Thrown by {@link EndpointLimiter.acquire} when the wait for a turn would end past the
+ * caller's deadline; nothing was sent. The client turns it into an error of this package.
+ */
+export class LimiterDeadlineError extends Error {
+    override readonly name: string = "LimiterDeadlineError";
+
+    /**
+     * @param endpoint the endpoint waited for
+     * @param description what the wait was, e.g. `GET /x would wait 8.6 s more (paced at 7 requests a minute)`
+     */
+    constructor(
+        readonly endpoint: string,
+        readonly description: string,
+    ) {
+        super(description);
+        // Serialized by value, `super(message)` may not initialize `this` (see OpenAIAdminError).
+        this.message = description;
+    }
+}
+
+/**
+ * Whether a failure is the limiter's refusal to wait past a deadline. A property test
+ * rather than `instanceof`, which does not survive serialization by value.
+ *
+ * @param error anything thrown
+ * @returns the refusal, or undefined
+ */
+export function limiterDeadlineOf(error: unknown): LimiterDeadlineError | undefined {
+    return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "LimiterDeadlineError"
+        ? (error as LimiterDeadlineError)
+        : undefined;
+}
+
 /**
  * Paces the requests to one endpoint: at most `maxConcurrent` at once, at most
  * `requestsPerMinute` (when set), and none while the endpoint is cooling down after a 429.
@@ -38,6 +77,9 @@ export class EndpointLimiter {
     // When the pace was last learned or lowered: refusals of requests sent before it say
     // nothing about the new pace.
     private pacedSince = Number.NEGATIVE_INFINITY;
+    // Since when no 429 came (moved on by each recovery step): a learned pace doubles every
+    // quiet minute, so that one bad minute does not slow the endpoint for the process's life.
+    private quietSince = Number.NEGATIVE_INFINITY;
 
     /**
      * @param endpoint the endpoint's name, for wait messages, e.g. `GET /organization/admin_api_keys/{key_id}`
@@ -64,9 +106,13 @@ export class EndpointLimiter {
      * the slot back, to call once the response (or failure) is in.
      *
      * @param onWait told of every wait of a second or more
+     * @param deadlineMs clock time by which the wait must be over; a wait known to end later
+     *   is not begun
      * @returns the release function
+     * @throws {LimiterDeadlineError} when the wait would end past `deadlineMs`
      */
-    async acquire(onWait?: WaitListener): Promise<() => void> {
+    async acquire(onWait?: WaitListener, deadlineMs = Number.POSITIVE_INFINITY): Promise<() => void> {
+        const queuedAt = this.clock.now();
         if (this.active >= this.settings.maxConcurrent) {
             await new Promise<void>((resolve) => this.queue.push(resolve));
         }
@@ -80,7 +126,15 @@ export class EndpointLimiter {
             }
         };
         try {
-            await this.waitForTurn(onWait);
+            if (this.clock.now() > deadlineMs) {
+                const waited = ((this.clock.now() - queuedAt) / 1000).toFixed(1);
+                const slots = this.settings.maxConcurrent;
+                throw new LimiterDeadlineError(
+                    this.endpoint,
+                    `${this.endpoint} waited ${waited} s for one of its ${slots} concurrent slots`,
+                );
+            }
+            await this.waitForTurn(onWait, deadlineMs);
         } catch (error) {
             release();
             throw error;
@@ -99,6 +153,8 @@ export class EndpointLimiter {
      */
     rateLimited(untilMs: number, sentAtMs: number): void {
         const now = this.clock.now();
+        this.recover(now);
+        this.quietSince = now;
         this.blockedUntil = Math.max(this.blockedUntil, untilMs);
         this.forgetBefore(now - 60_000);
         this.refusedAt.push(now);
@@ -117,6 +173,19 @@ export class EndpointLimiter {
         this.refilledAt = now;
     }
 
+    // Doubles a learned pace for each whole quiet minute since the last 429 (or the last
+    // step up), and drops it past MAX_LEARNED_PACE. A configured pace never changes.
+    private recover(now: number): void {
+        if (this.settings.requestsPerMinute !== undefined) {
+            return;
+        }
+        while (this.requestsPerMinute !== undefined && now - this.quietSince >= PACE_RECOVERY_MS) {
+            this.quietSince += PACE_RECOVERY_MS;
+            const raised = this.requestsPerMinute * 2;
+            this.requestsPerMinute = raised > MAX_LEARNED_PACE ? undefined : raised;
+        }
+    }
+
     private forgetBefore(cutoff: number): void {
         for (const times of [this.sentAt, this.refusedAt]) {
             while (times.length > 0 && times[0]! < cutoff) {
@@ -125,10 +194,11 @@ export class EndpointLimiter {
         }
     }
 
-    private async waitForTurn(onWait?: WaitListener): Promise<void> {
+    private async waitForTurn(onWait: WaitListener | undefined, deadlineMs: number): Promise<void> {
         // A cool-down can start while this request sleeps, so check again after each sleep.
         for (;;) {
             const now = this.clock.now();
+            this.recover(now);
             const coolingMs = this.blockedUntil - now;
             const pacingMs = this.takeToken(now);
             const waitMs = Math.max(coolingMs, pacingMs);
@@ -137,9 +207,14 @@ export class EndpointLimiter {
                 this.forgetBefore(now - 60_000);
                 return;
             }
+            const reason = coolingMs >= pacingMs ? "rate limited by the API (429)" : `paced at ${this.requestsPerMinute} requests a minute`;
+            if (now + waitMs > deadlineMs) {
+                throw new LimiterDeadlineError(
+                    this.endpoint,
+                    `${this.endpoint} would wait ${(waitMs / 1000).toFixed(1)} s more (${reason})`,
+                );
+            }
             if (waitMs >= 1000) {
-                const reason =
-                    coolingMs >= pacingMs ? "rate limited by the API (429)" : `paced at ${this.requestsPerMinute} requests a minute`;
                 onWait?.(waitMs, reason, this.endpoint);
             }
             await this.clock.sleep(waitMs);

@@ -63,12 +63,23 @@ const adminKeySchema = () =>
         z
             .string()
             .refine((key) => !/\s/.test(key), { error: "contains whitespace (a copy-paste accident?)" })
+            // Node would send a Latin-1 character as some other byte, and refuse others only at
+            // send time: refuse the key here, whole, rather than send an altered one.
+            .refine((key) => /^[\x21-\x7e]+$/.test(key), {
+                error: "contains characters that cannot be sent in an HTTP header (only visible ASCII; a copy-paste accident?)",
+            })
             .refine((key) => !NON_ADMIN_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)), {
                 error: "holds a project, user or service-account key; the Administration API needs an admin key (sk-admin-...)",
             }),
     );
 
-function isLoopback(hostname: string): boolean {
+/**
+ * Whether a URL's host name is this machine: `localhost`, `127.x.x.x` or `[::1]`.
+ *
+ * @param hostname `URL.hostname`, brackets included for IPv6
+ * @returns true for a loopback host
+ */
+export function isLoopbackHost(hostname: string): boolean {
     return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
@@ -76,14 +87,15 @@ const baseUrlSchema = () =>
     schemaOnce("baseUrl", () =>
         z
             .url({ error: "is not a valid URL" })
-            .transform((text) => new URL(text))
-            .refine((url) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
-            .refine((url) => url.protocol === "https:" || isLoopback(url.hostname), {
+            .transform((text) => ({ text, url: new URL(text) }))
+            .refine(({ url }) => url.protocol === "https:" || url.protocol === "http:", { error: "must use https://" })
+            .refine(({ url }) => url.protocol === "https:" || isLoopbackHost(url.hostname), {
                 error: "uses plain http:// to a host other than this machine; the admin key would cross the network in clear (use https://)",
             })
-            .refine((url) => url.search === "" && url.hash === "", { error: "must not have a query or a fragment" })
-            .refine((url) => url.username === "" && url.password === "", { error: "must not carry credentials" })
-            .transform((url) => url.toString().replace(/\/+$/, "")),
+            // The raw text, not url.search/url.hash: WHATWG URL gives "" for a bare "?" or "#".
+            .refine(({ text }) => !/[?#]/.test(text), { error: "must not have a query or a fragment" })
+            .refine(({ url }) => url.username === "" && url.password === "", { error: "must not carry credentials" })
+            .transform(({ url }) => url.toString().replace(/\/+$/, "")),
     );
 
 function integerSchema(min: number, max: number) {

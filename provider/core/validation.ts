@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Attempt, InvalidInputError } from "./errors";
+import { Attempt, escapeInvisible, InvalidInputError } from "./errors";
 
 /**
  * Builds a zod schema on first use and keeps it for the process. Schemas are not held in
@@ -21,15 +21,34 @@ export function schemaOnce<T>(name: string, build: () => T): T {
     return schemas.get(name) as T;
 }
 
+/** Longest id accepted as a path segment; OpenAI's ids are far shorter. */
+export const MAX_ID_LENGTH = 256;
+/** Characters of a refused value shown in a message. */
+const SHOWN_CHARS = 60;
+
+// An OpenAI secret key: never an id, and never shown.
+function looksLikeSecretKey(value: string): boolean {
+    return value.trim().startsWith("sk-");
+}
+
 // Ids become one URL path segment; these rules keep a value from naming another path
 // (`/`, `.`, `..`), a query (`?`) or a fragment (`#`), and catch copy-paste accidents.
+// The secret-key rule comes first: the first failing rule decides the message.
 const pathSegmentSchema = () =>
     schemaOnce("pathSegment", () =>
         z
             .string({ error: "must be a string" })
-            .min(1, { error: "must not be empty" })
+            .refine((value) => !looksLikeSecretKey(value), {
+                error: "looks like a secret key (sk-...), not an id; it was not sent, and is not shown",
+                abort: true,
+            })
+            .min(1, { error: "must not be empty", abort: true })
+            .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters`, abort: true })
+            // encodeURIComponent throws on a lone surrogate.
+            .refine((value) => !/\p{Cs}/u.test(value), { error: "is not well-formed Unicode (it holds a lone surrogate)", abort: true })
             .refine((value) => !/\s/.test(value), { error: "must not contain whitespace" })
             .refine((value) => !/\p{Cc}/u.test(value), { error: "must not contain control characters" })
+            .refine((value) => !/\p{Cf}/u.test(value), { error: "must not contain invisible or direction-changing characters" })
             .refine((value) => !/[/?#]/.test(value), { error: 'must not contain "/", "?" or "#"' })
             .refine((value) => value !== "." && value !== "..", { error: 'must not be "." or ".."' }),
     );
@@ -43,24 +62,34 @@ const pathSegmentSchema = () =>
  * @param property the argument's name, e.g. `keyId`
  * @param value the value to check
  * @returns the value, percent-encoded for use in a URL path
- * @throws {InvalidInputError} naming the property and the reason
+ * @throws {InvalidInputError} naming the property and the reason; a value that looks like
+ *   a secret key is not shown
  */
 export function encodePathSegment(attempt: Attempt, property: string, value: unknown): string {
     const result = pathSegmentSchema().safeParse(value);
     if (!result.success) {
         const reason = result.error.issues[0]?.message ?? "is not valid";
-        throw new InvalidInputError(attempt, property, `${reason} (got ${describeValue(value)})`);
+        const shown = typeof value === "string" && looksLikeSecretKey(value) ? "" : ` (got ${describeValue(value)})`;
+        throw new InvalidInputError(attempt, property, `${reason}${shown}`);
     }
     return encodeURIComponent(result.data);
 }
 
-/** A short, printable rendering of a refused value: JSON escapes control characters. */
+/**
+ * A short, printable rendering of a refused value: at most {@link SHOWN_CHARS} characters;
+ * JSON escapes controls, {@link escapeInvisible} the rest.
+ */
 function describeValue(value: unknown): string {
     if (typeof value !== "string") {
         return value === null ? "null" : typeof value;
     }
-    const shown = JSON.stringify(value);
-    return shown.length > 80 ? `${shown.slice(0, 77)}..."` : shown;
+    // Cut by code units first (twice as many as shown, so no pair is split within them),
+    // so that a megabyte-long value is not spread into an array.
+    const chars = [...value.slice(0, 2 * SHOWN_CHARS + 1)];
+    if (chars.length <= SHOWN_CHARS) {
+        return escapeInvisible(JSON.stringify(value));
+    }
+    return `${escapeInvisible(JSON.stringify(chars.slice(0, SHOWN_CHARS).join("")).slice(0, -1))}..."`;
 }
 
 /** One property a zod schema refused, in the words the engine and the messages use. */
