@@ -119,7 +119,9 @@ export {
     NotFoundError,
     OpenAIAdminError,
     PermissionDeniedError,
+    ProxyError,
     RateLimitError,
+    RateLimitWaitError,
     ServerError,
     TimeoutError,
 } from "./core/errors";

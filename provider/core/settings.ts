@@ -29,8 +29,12 @@ export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Default retries after the first request, as in OpenAI's own SDKs. */
 export const DEFAULT_MAX_RETRIES = 2;
-/** Default retry budget: two minutes outlast the minute-long windows of the admin rate limits. */
-export const DEFAULT_RETRY_BUDGET_MS = 120_000;
+/**
+ * Default retry budget, which bounds every wait of one call (retries and the rate limiter's
+ * queue): ten minutes, so that about 100 calls queued on one endpoint at the admin API's
+ * 10 a minute all get through, and no call waits longer.
+ */
+export const DEFAULT_RETRY_BUDGET_MS = 600_000;
 /** Default requests in flight at once to one endpoint. */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 4;
 

@@ -138,9 +138,17 @@ async function findByName<O extends PublicObject>(
     const attempt: Attempt = { operation: `find ${declaration.noun} named`, target: name };
     const one = lastWord(declaration.noun);
     const many = lastWord(declaration.plural);
-    const all = await listObjects<O>(connect, declaration, parentIdsOf(declaration, given), declaration.list?.everything);
-    const nameOf = (object: Located<O>) => object[nameField] as string | null | undefined;
-    const matches = all.filter((object) => nameOf(object) === name);
+    const client = connect(attempt);
+    // Ids and names come from the server: they pass through the client's redaction of the key.
+    const redact = (text: string) => client.redact?.(text) ?? text;
+    const all = (await listObjects<O>(() => client, declaration, parentIdsOf(declaration, given), declaration.list?.everything)).map(
+        (object) => ({ ...object, id: redact(object.id) }) as Located<O>,
+    );
+    const nameOf = (object: Located<O>) => {
+        const value = object[nameField] as string | null | undefined;
+        return typeof value === "string" ? redact(value) : value;
+    };
+    const matches = all.filter((object) => object[nameField] === name);
     if (matches.length === 1) {
         return matches[0]!;
     }
