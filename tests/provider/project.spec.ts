@@ -1,32 +1,18 @@
 import * as assert from "node:assert/strict";
-import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
+import { AdminApiEmulator } from "../helpers/emulator";
 import { fetchMany, fetchOne } from "../../provider/pulumi/dataSources";
 import { projects } from "../../provider/api/organization/projects";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";
-import { checkRequest } from "../helpers/openApi";
-import { asResource, dynamicProvider } from "../helpers/providers";
-import { configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";
+import { asResource } from "../helpers/providers";
+import { providerAgainstEmulator } from "../helpers/providerSuite";
 
 describe("Project", () => {
+    const current = providerAgainstEmulator("Project");
     let emulator: AdminApiEmulator;
-    let serializedText: string;
     let provider: ReturnType<typeof asResource>;
-
-    before(async () => {
-        serializedText = (await serializeProvider(dynamicProvider)).text;
-    });
-    beforeEach(async () => {
-        emulator = await startEmulator();
-        provider = asResource(loadProvider(serializedText), "Project", "managed");
-        await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
-    });
-    afterEach(async () => {
-        // Every request the tests made is one the official OpenAPI document describes.
-        for (const request of emulator.requests) {
-            assert.deepEqual(checkRequest(request), [], `${request.method} ${request.path}`);
-        }
-        await emulator.close();
+    beforeEach(() => {
+        ({ emulator, provider } = current());
     });
 
     const stored = (id: string) => emulator.objects("Project").get(id);

@@ -1,37 +1,20 @@
 import * as assert from "node:assert/strict";
 import { ExpectationError } from "../../provider/api/expectations";
 import { projectApiKeys } from "../../provider/api/organization/projects/apiKeys";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator } from "../helpers/emulator";
 import { ProjectApiKey } from "../../provider";
 import { fetchMany, fetchOne } from "../../provider/pulumi/dataSources";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";
-import { checkRequest, checkResponse } from "../helpers/openApi";
-import { asResource, dynamicProvider } from "../helpers/providers";
-import { configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";
+import { asResource } from "../helpers/providers";
+import { providerAgainstEmulator } from "../helpers/providerSuite";
 
 describe("ProjectApiKey", () => {
+    const current = providerAgainstEmulator("ProjectApiKey");
     let emulator: AdminApiEmulator;
-    let serializedText: string;
     let provider: ReturnType<typeof asResource>;
-
-    before(async () => {
-        serializedText = (await serializeProvider(dynamicProvider)).text;
-    });
-    beforeEach(async () => {
-        emulator = await startEmulator();
-        provider = asResource(loadProvider(serializedText), "ProjectApiKey", "get");
-        await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
-    });
-    afterEach(async () => {
-        // Every request is one the OpenAPI document describes, and every answer one it allows.
-        for (const request of emulator.requests) {
-            assert.deepEqual(checkRequest(request), [], `${request.method} ${request.path}`);
-            if (request.answer !== undefined) {
-                assert.deepEqual(checkResponse(request, request.status, request.answer), [], `answer to ${request.method} ${request.path}`);
-            }
-        }
-        await emulator.close();
+    beforeEach(() => {
+        ({ emulator, reader: provider } = current());
     });
 
     const deps = () => emulatorDependencies(emulator, fakeClock());
@@ -117,8 +100,7 @@ describe("ProjectApiKey", () => {
         });
 
         it("cannot be created: the provider refuses a create, and JavaScript callers of the constructor get a clear error", async () => {
-            const managed = asResource(loadProvider(serializedText), "ProjectApiKey", "managed");
-            await managed.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
+            const managed = current().provider;
             const error = await rejectionOf(() => managed.create({ projectId: "proj_web", name: "new" }));
             assert.match(error.message, /ProjectApiKey was declared with ProjectApiKey\.get and can only be read/);
             const check = await managed.check({}, { projectId: "proj_web", name: "new" });

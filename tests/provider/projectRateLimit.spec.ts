@@ -1,35 +1,18 @@
 import * as assert from "node:assert/strict";
 import { projectRateLimits } from "../../provider/api/organization/projects/rateLimits";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator } from "../helpers/emulator";
 import { fetchMany, fetchOne } from "../../provider/pulumi/dataSources";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";
-import { checkRequest, checkResponse } from "../helpers/openApi";
-import { asResource, dynamicProvider } from "../helpers/providers";
-import { configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";
+import { asResource } from "../helpers/providers";
+import { providerAgainstEmulator } from "../helpers/providerSuite";
 
 describe("ProjectRateLimit", () => {
+    const current = providerAgainstEmulator("ProjectRateLimit");
     let emulator: AdminApiEmulator;
-    let serializedText: string;
     let provider: ReturnType<typeof asResource>;
-
-    before(async () => {
-        serializedText = (await serializeProvider(dynamicProvider)).text;
-    });
-    beforeEach(async () => {
-        emulator = await startEmulator();
-        provider = asResource(loadProvider(serializedText), "ProjectRateLimit", "managed");
-        await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
-    });
-    afterEach(async () => {
-        // Every request is one the OpenAPI document describes, and every answer one it allows.
-        for (const request of emulator.requests) {
-            assert.deepEqual(checkRequest(request), [], `${request.method} ${request.path}`);
-            if (request.answer !== undefined) {
-                assert.deepEqual(checkResponse(request, request.status, request.answer), [], `answer to ${request.method} ${request.path}`);
-            }
-        }
-        await emulator.close();
+    beforeEach(() => {
+        ({ emulator, provider } = current());
     });
 
     const stored = (id: string) => emulator.objects("ProjectRateLimit").get(id);

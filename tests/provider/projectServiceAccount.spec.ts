@@ -1,49 +1,22 @@
 import * as assert from "node:assert/strict";
-import * as pulumi from "@pulumi/pulumi";
 import { projectServiceAccounts } from "../../provider/api/organization/projects/serviceAccounts";
-import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { AdminApiEmulator } from "../helpers/emulator";
 import { fetchMany, fetchOne } from "../../provider/pulumi/dataSources";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";
-import { checkRequest, checkResponse } from "../helpers/openApi";
-import { asResource, dynamicProvider } from "../helpers/providers";
-import { assertEngineEncodable, configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";
+import { asResource } from "../helpers/providers";
+import { providerAgainstEmulator } from "../helpers/providerSuite";
+import { assertEngineEncodable } from "../helpers/serializedProvider";
 
 const ITEMS = "/v1/organization/projects/proj_web/service_accounts";
 
 describe("ProjectServiceAccount against the emulator", () => {
+    const current = providerAgainstEmulator("ProjectServiceAccount");
     let emulator: AdminApiEmulator;
-    let provider: Required<pulumi.dynamic.ResourceProvider>;
-    let reader: Required<pulumi.dynamic.ResourceProvider>;
-
-    before(async () => {
-        const loaded = loadProvider((await serializeProvider(dynamicProvider)).text);
-        provider = asResource(loaded, "ProjectServiceAccount", "managed");
-        reader = asResource(loaded, "ProjectServiceAccount", "get");
-    });
-    beforeEach(async () => {
-        emulator = await startEmulator();
-        await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
-    });
-    afterEach(async function () {
-        try {
-            if (this.currentTest?.state !== "passed") {
-                return;
-            }
-            // Every request the tests made is one the API accepts, and every answer fits its schema.
-            for (const request of emulator.requests) {
-                assert.deepEqual(checkRequest(request), [], `${request.method} ${request.path}`);
-                if (request.answer !== undefined) {
-                    assert.deepEqual(
-                        checkResponse(request, request.status, request.answer),
-                        [],
-                        `answer to ${request.method} ${request.path}`,
-                    );
-                }
-            }
-        } finally {
-            await emulator.close();
-        }
+    let provider: ReturnType<typeof asResource>;
+    let reader: ReturnType<typeof asResource>;
+    beforeEach(() => {
+        ({ emulator, provider, reader } = current());
     });
 
     const accounts = () => emulator.objects("ProjectServiceAccount");
