@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SETTING_SOURCES } from "../core/settings";
 import { AnyDeclaration, ownIdPropertyOf, parentPropertiesOf } from "./declaration";
 import { declarations } from "./index";
 
@@ -183,15 +184,17 @@ export function packageSchema(): PackageSchema {
         name: PACKAGE,
         description: "Manage and inspect an OpenAI organization through its Administration API.",
         config: {
-            variables: {
-                adminKey: { type: "string", secret: true, description: "The admin API key (sk-admin-...); or OPENAI_ADMIN_KEY." },
-                baseUrl: { type: "string", description: "API root including /v1; or OPENAI_BASE_URL." },
-                timeoutMs: { type: "integer", description: "Time allowed for one HTTP exchange, milliseconds." },
-                maxRetries: { type: "integer", description: "Retries of failures other than 429." },
-                retryBudgetMs: { type: "integer", description: "Most time one call may wait, milliseconds." },
-                requestsPerMinute: { type: "integer", description: "Requests a minute allowed per endpoint." },
-                maxConcurrentRequests: { type: "integer", description: "Requests in flight at once per endpoint." },
-            },
+            // Every setting, named as stack config takes it; the environment variable is the fallback.
+            variables: Object.fromEntries(
+                Object.entries(SETTING_SOURCES).map(([name, source]) => [
+                    name,
+                    {
+                        type: name === "adminKey" || name === "baseUrl" ? "string" : "integer",
+                        ...(name === "adminKey" ? { secret: true } : {}),
+                        description: `${source.config}, or the environment variable ${source.env}.`,
+                    } satisfies PropertySpec,
+                ]),
+            ),
         },
         types,
         resources,
