@@ -71,31 +71,34 @@ for (const declaration of Object.values(declarations)) {
             }
         });
 
-        it("lists more than a page in order, with the fewest requests", async () => {
-            const paging = declaration.list!.paging;
-            const [seedId, seed] = seedsOf(emulator, declaration)[0]!;
-            const parentIds = Object.fromEntries(parents.map((name) => [name, idsOf(declaration, seedId)[name]]));
-            const prefix = parents.length === 0 ? "" : `${parents.map((name) => String(parentIds[name])).join("/")}/`;
-            const store = emulator.objects(type);
-            const siblings = () => [...store.keys()].filter((id) => id.startsWith(prefix) && !id.slice(prefix.length).includes("/"));
-            for (let index = 0; siblings().length <= 2 * paging.pageSize; index += 1) {
-                const id = `${String(seed["id"])}x${index}`;
-                store.set(`${prefix}${id}`, { ...structuredClone(seed), id });
-            }
-            const expected = siblings().map((id) => id.slice(prefix.length));
-            const start = emulator.requests.length;
-            const listed = await listObjects(clientFactory(deps()), declaration, parentIds, declaration.list?.everything);
-            assert.deepEqual(
-                listed.map((object) => object.id),
-                expected,
-            );
-            const sent = sentSince(start);
-            assert.equal(sent.length, Math.ceil(expected.length / paging.pageSize), sent.map((r) => r.path).join("\n"));
-            assert.ok(
-                sent.every((r) => r.method === "GET" && r.status === 200),
-                "every page is one GET",
-            );
-        });
+        const list = declaration.list;
+        if (list !== undefined) {
+            it("lists more than a page in order, with the fewest requests", async () => {
+                const paging = list.paging;
+                const [seedId, seed] = seedsOf(emulator, declaration)[0]!;
+                const parentIds = Object.fromEntries(parents.map((name) => [name, idsOf(declaration, seedId)[name]]));
+                const prefix = parents.length === 0 ? "" : `${parents.map((name) => String(parentIds[name])).join("/")}/`;
+                const store = emulator.objects(type);
+                const siblings = () => [...store.keys()].filter((id) => id.startsWith(prefix) && !id.slice(prefix.length).includes("/"));
+                for (let index = 0; siblings().length <= 2 * paging.pageSize; index += 1) {
+                    const id = `${String(seed["id"])}x${index}`;
+                    store.set(`${prefix}${id}`, { ...structuredClone(seed), id });
+                }
+                const expected = siblings().map((id) => id.slice(prefix.length));
+                const start = emulator.requests.length;
+                const listed = await listObjects(clientFactory(deps()), declaration, parentIds, declaration.list?.everything);
+                assert.deepEqual(
+                    listed.map((object) => object.id),
+                    expected,
+                );
+                const sent = sentSince(start);
+                assert.equal(sent.length, Math.ceil(expected.length / paging.pageSize), sent.map((r) => r.path).join("\n"));
+                assert.ok(
+                    sent.every((r) => r.method === "GET" && r.status === 200),
+                    "every page is one GET",
+                );
+            });
+        }
 
         for (const property of idProperties) {
             for (const [what, bad] of BAD_IDS) {
@@ -123,13 +126,37 @@ for (const declaration of Object.values(declarations)) {
                     assert.equal(read.props?.[name], ids[name], name);
                 }
 
-                const wrong = resourceIdOf(declaration, { ...ids, [parents[0]!]: "proj_nope" });
+                const wrong = resourceIdOf(declaration, { ...ids, [parents[0]!]: "missing_parent" });
                 const error = await rejectionOf(() => provider.read(wrong, {}));
                 assert.match(error.message, /HTTP 404/);
-                assert.match(error.message, /proj_nope/);
+                assert.match(error.message, /missing_parent/);
                 assertNoKey(error, emulator.adminKey);
             });
         }
+
+        it("refuses a malformed resource id in the provider before sending, naming the id property", async () => {
+            const provider = asResource(dynamicProvider, type, "get");
+            await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
+            const ids = firstIds(emulator, declaration);
+            const parentPart = parents.map((name) => `${String(ids[name])}/`).join("");
+            const own = String(ids[idProperties.at(-1)!]);
+            const cases: Array<[string, string]> = [
+                [`${parentPart}..`, idProperties.at(-1)!],
+                [`${parentPart}${own}/extra`, idProperties.at(-1)!],
+                ...(parents.length === 0
+                    ? []
+                    : ([
+                          [`/${own}`, parents[0]!],
+                          [own, idProperties.at(-1)!],
+                      ] as Array<[string, string]>)),
+            ];
+            for (const [resourceId, property] of cases) {
+                const error = await rejectionOf(() => provider.read(resourceId, {}));
+                assert.equal(error.name, "InvalidInputError", `${resourceId}: ${error.message}`);
+                assert.match(error.message, new RegExp(`\\b${property}\\b`), resourceId);
+            }
+            assert.deepEqual(emulator.requests, []);
+        });
 
         it("says in a 404 what was done to which id, the status, OpenAI's message and the request id", async () => {
             const ids = { ...firstIds(emulator, declaration), [idProperties.at(-1)!]: "missing_object" };
@@ -171,13 +198,15 @@ for (const declaration of Object.values(declarations)) {
             });
         }
 
-        it("lists through the data source as one request per page", async () => {
-            const ids = firstIds(emulator, declaration);
-            const parentIds = Object.fromEntries(parents.map((name) => [name, ids[name]]));
-            const result = await fetchMany(declaration, parentIds, deps());
-            assert.ok(Array.isArray(result[declaration.listKey]), `returns { ${declaration.listKey} }`);
-            assert.equal(emulator.requests.length, 1);
-        });
+        if (list !== undefined) {
+            it("lists through the data source as one request per page", async () => {
+                const ids = firstIds(emulator, declaration);
+                const parentIds = Object.fromEntries(parents.map((name) => [name, ids[name]]));
+                const result = await fetchMany(declaration, parentIds, deps());
+                assert.ok(Array.isArray(result[declaration.listKey]), `returns { ${declaration.listKey} }`);
+                assert.equal(emulator.requests.length, 1);
+            });
+        }
 
         if (declaration.managed !== undefined) {
             it("refuses an unknown input in check, naming it, before sending", async () => {
