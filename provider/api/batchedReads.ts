@@ -50,8 +50,8 @@ export function readBatched<O extends PublicObject>(
     scope: string,
     registry: BatchRegistry = processBatches(),
 ): Promise<Located<O>> {
-    if (declaration.list === undefined || declaration.retrieve === "list") {
-        // Without a list there is nothing to share; list-only resources are read by listing anyway.
+    if (declaration.list === undefined) {
+        // Without a list there is nothing to share.
         return retrieveObject<O>(connect, declaration, ids);
     }
     const parents = parentPropertiesOf(declaration).map((name) => String(ids[name]));
@@ -76,16 +76,23 @@ export function readBatched<O extends PublicObject>(
 }
 
 async function serve(connect: ClientFactory, declaration: AnyDeclaration, reads: readonly PendingRead[]): Promise<void> {
-    const one = async (read: PendingRead) => {
+    // Reads of one id share one answer: a second read of it would cost a request and say the same.
+    const byId = new Map<string, PendingRead[]>();
+    for (const read of reads) {
+        const id = String(read.ids[ownIdPropertyOf(declaration)]);
+        byId.set(id, [...(byId.get(id) ?? []), read]);
+    }
+    const settle = (group: readonly PendingRead[], object: Located<PublicObject>) =>
+        group.forEach((read, index) => read.resolve(index === 0 ? object : structuredClone(object)));
+    const one = async (group: readonly PendingRead[]) => {
         try {
-            read.resolve(await retrieveObject(connect, declaration, read.ids));
+            settle(group, await retrieveObject(connect, declaration, group[0]!.ids));
         } catch (error) {
-            read.reject(error);
+            group.forEach((read) => read.reject(error));
         }
     };
-    const distinct = new Set(reads.map((read) => String(read.ids[ownIdPropertyOf(declaration)])));
-    if (distinct.size <= 1) {
-        await Promise.all(reads.map(one));
+    if (byId.size <= 1) {
+        await Promise.all([...byId.values()].map(one));
         return;
     }
     let listed: Map<string, Located<PublicObject>>;
@@ -95,13 +102,13 @@ async function serve(connect: ClientFactory, declaration: AnyDeclaration, reads:
     } catch {
         // A list that fails (a bad parent id, no permission to list) says nothing of each
         // object: read them one by one, so that each gets its own answer.
-        await Promise.all(reads.map(one));
+        await Promise.all([...byId.values()].map(one));
         return;
     }
     await Promise.all(
-        reads.map((read) => {
-            const found = listed.get(String(read.ids[ownIdPropertyOf(declaration)]));
-            return found === undefined ? one(read) : Promise.resolve(read.resolve(found));
+        [...byId].map(([id, group]) => {
+            const found = listed.get(id);
+            return found === undefined ? one(group) : Promise.resolve(settle(group, found));
         }),
     );
 }
