@@ -1,6 +1,8 @@
 // `npm start`: runs examples/admin-api-key-lookup on the real Pulumi engine and prints its
 // outputs as a table. Without OPENAI_ADMIN_KEY it starts the package's emulator and looks up
 // the emulator's seeded keys; with it, it reads OPENAI_ADMIN_KEY_IDS from the real API.
+// The same stack also lists the organization's projects (getProjectsOutput), archived ones
+// included, and prints them as a second table.
 // State stays in .pulumi-demo/, so a second run is an update of the same stack.
 import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
@@ -8,6 +10,8 @@ import * as automation from "@pulumi/pulumi/automation";
 import Table from "cli-table3";
 import { lookupAdminApiKeys } from "../examples/admin-api-key-lookup/program";
 import { AdminApiKeyMetadata } from "../provider/api/organization/adminApiKeys";
+import { ProjectInfo } from "../provider/api/organization/projects";
+import { getProjectsOutput } from "../provider";
 import { AdminApiEmulator, startEmulator } from "../provider/emulator";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -75,6 +79,23 @@ function printTable(keys: readonly AdminApiKeyMetadata[]): void {
     console.log(table.toString());
 }
 
+function printProjects(projects: readonly ProjectInfo[]): void {
+    const table = new Table({
+        head: ["id", "name", "status", "residency", "created (UTC)"],
+        style: process.stdout.isTTY ? {} : { head: [], border: [] },
+    });
+    for (const project of projects) {
+        table.push([
+            project.id,
+            project.name ?? "(none)",
+            project.status ?? "(unknown)",
+            project.residency ?? "(unknown)",
+            when(project.createdAt),
+        ]);
+    }
+    console.log(table.toString());
+}
+
 async function main(): Promise<void> {
     const started = Date.now();
     const target = await chooseTarget();
@@ -86,7 +107,15 @@ async function main(): Promise<void> {
         await mkdir(workDir, { recursive: true });
         await mkdir(backendDir, { recursive: true });
         const stack = await automation.LocalWorkspace.createOrSelectStack(
-            { stackName: target.stackName, projectName: "admin-api-key-lookup", program: async () => lookupAdminApiKeys(target.keyIds) },
+            {
+                stackName: target.stackName,
+                projectName: "admin-api-key-lookup",
+                program: async () => ({
+                    ...lookupAdminApiKeys(target.keyIds),
+                    // Read from the program's process: a list costs one request a page, nothing in state.
+                    projects: getProjectsOutput({ includeArchived: true }).projects,
+                }),
+            },
             {
                 workDir,
                 envVars: {
@@ -102,6 +131,9 @@ async function main(): Promise<void> {
         const keys = (result.outputs["keys"]?.value ?? []) as AdminApiKeyMetadata[];
         step(`Exported outputs: ${keys.length} admin API key(s)`);
         printTable(keys);
+        const projects = (result.outputs["projects"]?.value ?? []) as ProjectInfo[];
+        step(`Exported outputs: ${projects.length} project(s), archived ones included`);
+        printProjects(projects);
         const changes = Object.entries(result.summary.resourceChanges ?? {})
             .map(([kind, count]) => `${count} ${kind}`)
             .join(", ");

@@ -3,6 +3,7 @@ import { lookupAdminApiKeys } from "../../examples/admin-api-key-lookup/program"
 import { auditAdminApiKeys, KeyAuditRow } from "../../examples/key-audit/program";
 import { rotatingDeployKey } from "../../examples/key-rotation/program";
 import { gateDeployKey } from "../../examples/ownership-gate/program";
+import { onboardProject } from "../../examples/project-onboarding/program";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
 import { createTestStack, TestStack } from "./harness";
 
@@ -89,5 +90,54 @@ describe("The examples on the real Pulumi engine", () => {
         assert.notEqual(second.outputs["keyId"]?.value, first.outputs["keyId"]?.value);
         assert.equal(emulator.keys.has(String(first.outputs["keyId"]?.value)), false, "the old key is deleted");
         assert.equal(emulator.keys.has(String(second.outputs["keyId"]?.value)), true);
+    });
+    it("project-onboarding creates a project with a deploy account, people and limits, its key a secret; destroy archives it", async () => {
+        const t = await stackFor(async () =>
+            onboardProject({
+                projectName: "Checkout",
+                ownerIds: ["user_ada"],
+                memberEmails: ["grace@example.com"],
+                rateLimits: [{ model: "gpt-4o-mini", maxRequestsPer1Minute: 500, maxTokensPer1Minute: 200_000 }],
+                keyRotationDays: 90,
+            }),
+        );
+        const up = await t.run((onOutput) => t.stack.up({ onOutput }));
+        const projectId = String(up.outputs["projectId"]?.value);
+        assert.match(projectId, /^proj_/);
+        assert.equal(up.outputs["projectStatus"]?.value, "active");
+        assert.equal(emulator.objects("Project").get(projectId)?.["name"], "Checkout");
+        const accountId = `${projectId}/${String(up.outputs["serviceAccountId"]?.value)}`;
+        assert.equal(emulator.objects("ProjectServiceAccount").get(accountId)?.["name"], "deploy-bot");
+        assert.deepEqual(up.outputs["people"]?.value, [
+            { userId: "user_ada", email: "ada@example.com", role: "owner" },
+            { userId: "user_grace", email: "grace@example.com", role: "member" },
+        ]);
+        assert.deepEqual(up.outputs["rateLimits"]?.value, [
+            { model: "gpt-4o-mini", maxRequestsPer1Minute: 500, maxTokensPer1Minute: 200_000 },
+        ]);
+
+        assert.equal(up.outputs["deployKey"]?.secret, true);
+        const deployKey = String(up.outputs["deployKey"]?.value);
+        assert.match(deployKey, /^sk-svcacct-/);
+        assert.match(String(up.outputs["deployKeyId"]?.value), /^key_/);
+        assert.match(t.printed.join("\n"), /deployKey\s*:\s*\[secret\]/);
+        for (const [where, text] of Object.entries({ state: await t.stateFiles(), printed: t.printed.join("\n") })) {
+            assert.ok(!text.includes(deployKey), `the deploy key appears in plain text in the ${where}`);
+        }
+
+        // Every project starts with the organization's limits, as the seeded default project still has them.
+        const untouched = structuredClone(emulator.objects("ProjectRateLimit").get("proj_default/rl-gpt-4o-mini"));
+        await t.run((onOutput) => t.stack.destroy({ onOutput }));
+        const project = emulator.objects("Project").get(projectId);
+        assert.equal(project?.["status"], "archived", "the API cannot delete projects: destroy archives it");
+        assert.equal(typeof project?.["archived_at"], "number");
+        assert.equal(emulator.objects("ProjectServiceAccount").has(accountId), false, "the account and its key are deleted");
+        assert.deepEqual(
+            [...emulator.objects("ProjectUser").keys()].filter((id) => id.startsWith(`${projectId}/`)),
+            [],
+            "the people are removed from the project",
+        );
+        assert.deepEqual(emulator.objects("ProjectUser").get("proj_web/user_grace")?.["role"], "member", "and stay in other projects");
+        assert.deepEqual(emulator.objects("ProjectRateLimit").get(`${projectId}/rl-gpt-4o-mini`), untouched, "the limits are put back");
     });
 });

@@ -15,8 +15,13 @@ function limits(model: string, values: Omit<WireProjectRateLimit, "object" | "id
     return { object: "project.rate_limit", id: `rl-${model}`, model, ...values };
 }
 
-// Each project starts with the organization's limits of every model; images and audio have limits of their own.
-function projectLimits(): WireProjectRateLimit[] {
+/**
+ * The limits every project starts with: the organization's, for every model; images and
+ * audio have limits of their own.
+ *
+ * @returns fresh rate-limit objects, one per model
+ */
+export function projectLimits(): WireProjectRateLimit[] {
     return [
         limits("gpt-4o", {
             max_requests_per_1_minute: 10_000,

@@ -1,25 +1,36 @@
 import { projects, WireProject } from "../../api/organization/projects";
+import { projectRateLimits } from "../../api/organization/projects/rateLimits";
 import { EmulatedResource, newId } from "../emulatedResources";
+import { projectLimits } from "./projectRateLimits";
 
 const DAY = 24 * 60 * 60;
 
-/** Projects: archived, never deleted; archived ones listed only with `include_archived`. */
+/** Projects: archived, never deleted; archived ones listed only with `include_archived`; new ones come with every model's rate limit. */
 export const projectEmulation: EmulatedResource = {
     declaration: projects,
     idPrefix: "proj_",
-    create: (body, { now }) =>
-        typeof body["name"] !== "string" || body["name"] === ""
-            ? { refuse: { status: 400, message: "Missing required parameter: 'name'.", param: "name" } }
-            : {
-                  object: "organization.project",
-                  id: newId("proj_"),
-                  name: body["name"],
-                  created_at: now,
-                  archived_at: null,
-                  status: "active",
-                  external_key_id: body["external_key_id"] ?? null,
-                  residency: body["residency"] ?? "GLOBAL",
-              },
+    create: (body, { now, objects }) => {
+        if (typeof body["name"] !== "string" || body["name"] === "") {
+            return { refuse: { status: 400, message: "Missing required parameter: 'name'.", param: "name" } };
+        }
+        const id = newId("proj_");
+        // As in the API, a new project has a rate limit for every model from the start: they
+        // can be changed, never created.
+        const rateLimits = objects(projectRateLimits.type);
+        for (const limit of projectLimits()) {
+            rateLimits.set(`${id}/${limit.id}`, limit as unknown as Record<string, unknown>);
+        }
+        return {
+            object: "organization.project",
+            id,
+            name: body["name"],
+            created_at: now,
+            archived_at: null,
+            status: "active",
+            external_key_id: body["external_key_id"] ?? null,
+            residency: body["residency"] ?? "GLOBAL",
+        };
+    },
     update: (existing, body) =>
         existing["status"] === "archived"
             ? { refuse: { status: 400, message: "Archived projects cannot be updated." } }
