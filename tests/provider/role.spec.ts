@@ -66,8 +66,8 @@ describe("Role and ProjectRole against the emulator", () => {
         });
         assertEngineEncodable(created.outs);
         const news = { name: "Usage Auditor", permissions: ["api.usage.read", "api.groups.read"] };
-        assert.deepEqual(await role.diff(created.id, created.outs!, news), { changes: true, replaces: [], deleteBeforeReplace: false });
-        const updated = await role.update(created.id, created.outs!, news);
+        assert.deepEqual(await role.diff(created.id, created.outs, news), { changes: true, replaces: [], deleteBeforeReplace: false });
+        const updated = await role.update(created.id, created.outs, news);
         // A description no longer given is cleared.
         assert.deepEqual(emulator.requests.at(-1)?.body, {
             role_name: "Usage Auditor",
@@ -76,8 +76,8 @@ describe("Role and ProjectRole against the emulator", () => {
         });
         assert.equal(updated.outs?.["name"], "Usage Auditor");
         assert.equal(updated.outs?.["description"], null);
-        await role.delete(created.id, updated.outs!);
-        await role.delete(created.id, updated.outs!);
+        await role.delete(created.id, updated.outs);
+        await role.delete(created.id, updated.outs);
         assert.deepEqual(calls(), [
             `POST ${ROLES} 200`,
             `POST ${ROLES}/${created.id} 200`,
@@ -142,7 +142,7 @@ describe("Role and ProjectRole against the emulator", () => {
         assert.equal(created.outs?.["resourceType"], "api.project");
         assert.deepEqual(
             (
-                await projectRole.diff(created.id, created.outs!, {
+                await projectRole.diff(created.id, created.outs, {
                     projectId: "proj_research",
                     name: "Reviewer",
                     permissions: ["api.project.read"],
@@ -150,14 +150,14 @@ describe("Role and ProjectRole against the emulator", () => {
             ).replaces,
             ["projectId"],
         );
-        const updated = await projectRole.update(created.id, created.outs!, {
+        const updated = await projectRole.update(created.id, created.outs, {
             projectId: "proj_web",
             name: "Reviewer",
             permissions: [],
             description: "Nothing yet",
         });
         assert.equal(updated.outs?.["description"], "Nothing yet");
-        await projectRole.delete(created.id, updated.outs!);
+        await projectRole.delete(created.id, updated.outs);
         assert.deepEqual(calls(), [
             `POST ${WEB_ROLES} 200`,
             `POST ${WEB_ROLES}/${created.outs?.["roleId"]} 200`,

@@ -37,7 +37,11 @@ const PRINCIPAL_TYPES = { user: "OrganizationUser", group: "Group" } as const;
 function principalOf(kind: "user" | "group", id: string, context: EmulatorContext): Principal | undefined {
     const stored = context.objects(PRINCIPAL_TYPES[kind]).get(id);
     if (stored !== undefined) {
-        return { id, name: typeof stored["name"] === "string" ? stored["name"] : id, email: typeof stored["email"] === "string" ? stored["email"] : undefined };
+        return {
+            id,
+            name: typeof stored["name"] === "string" ? stored["name"] : id,
+            email: typeof stored["email"] === "string" ? stored["email"] : undefined,
+        };
     }
     return KNOWN_PRINCIPALS[kind].find((principal) => principal.id === id);
 }

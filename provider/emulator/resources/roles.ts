@@ -79,14 +79,12 @@ function emulation(declaration: AnyDeclaration, resourceType: string, seed: (now
             for (const type of ASSIGNMENT_TYPES[declaration.type] ?? []) {
                 for (const [key, assignment] of context.objects(type)) {
                     if (assignment["id"] === existing["id"]) {
-                        context
-                            .objects(type)
-                            .set(key, {
-                                ...assignment,
-                                name: updated.name,
-                                permissions: updated.permissions,
-                                description: updated.description,
-                            });
+                        context.objects(type).set(key, {
+                            ...assignment,
+                            name: updated.name,
+                            permissions: updated.permissions,
+                            description: updated.description,
+                        });
                     }
                 }
             }
