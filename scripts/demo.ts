@@ -9,6 +9,8 @@ import Table from "cli-table3";
 import { lookupAdminApiKeys } from "../examples/admin-api-key-lookup/program";
 import { AdminApiKeyMetadata } from "../provider/api/organization/adminApiKeys";
 import { AdminApiEmulator, startEmulator } from "../provider/emulator";
+import { RoleInfo } from "../provider/api/organization/roles";
+import { getRoles } from "../provider/pulumi/role";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 const DEMO_DIR = path.join(REPO_ROOT, ".pulumi-demo");
@@ -75,6 +77,23 @@ function printTable(keys: readonly AdminApiKeyMetadata[]): void {
     console.log(table.toString());
 }
 
+function printRolesTable(roles: readonly RoleInfo[]): void {
+    const table = new Table({
+        head: ["id", "name", "kind", "permissions", "description"],
+        style: process.stdout.isTTY ? {} : { head: [], border: [] },
+    });
+    for (const role of roles) {
+        table.push([
+            role.id,
+            role.name,
+            role.predefinedRole ? "predefined" : "custom",
+            role.permissions.join(", "),
+            role.description ?? "",
+        ]);
+    }
+    console.log(table.toString());
+}
+
 async function main(): Promise<void> {
     const started = Date.now();
     const target = await chooseTarget();
@@ -102,6 +121,9 @@ async function main(): Promise<void> {
         const keys = (result.outputs["keys"]?.value ?? []) as AdminApiKeyMetadata[];
         step(`Exported outputs: ${keys.length} admin API key(s)`);
         printTable(keys);
+        const { roles } = await getRoles();
+        step(`The organization's roles: ${roles.length}`);
+        printRolesTable(roles);
         const changes = Object.entries(result.summary.resourceChanges ?? {})
             .map(([kind, count]) => `${count} ${kind}`)
             .join(", ");
