@@ -126,3 +126,49 @@ export {
     TimeoutError,
 } from "./core/errors";
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, SETTING_SOURCES } from "./core/settings";
+export { Role, ProjectRole, getRole, getRoleOutput, getRoles, getRolesOutput } from "./pulumi/role";
+export { getProjectRole, getProjectRoleOutput, getProjectRoles, getProjectRolesOutput } from "./pulumi/role";
+export type {
+    GetProjectRoleArgs,
+    GetProjectRoleResult,
+    GetProjectRolesArgs,
+    GetProjectRolesResult,
+    GetRoleArgs,
+    GetRolesArgs,
+    GetRolesResult,
+    ProjectRoleArgs,
+    RoleArgs,
+    RoleGetOptions,
+} from "./pulumi/role";
+export type { ProjectRoleInputs, RoleExpectations, RoleInfo, RoleInputs, WireRole } from "./api/organization/roles";
+export {
+    GroupRoleAssignment,
+    ProjectGroupRoleAssignment,
+    ProjectUserRoleAssignment,
+    UserRoleAssignment,
+    getGroupRoleAssignments,
+    getGroupRoleAssignmentsOutput,
+    getProjectGroupRoleAssignments,
+    getProjectGroupRoleAssignmentsOutput,
+    getProjectUserRoleAssignments,
+    getProjectUserRoleAssignmentsOutput,
+    getUserRoleAssignments,
+    getUserRoleAssignmentsOutput,
+} from "./pulumi/roleAssignment";
+export type {
+    GetGroupRoleAssignmentsArgs,
+    GetProjectGroupRoleAssignmentsArgs,
+    GetProjectUserRoleAssignmentsArgs,
+    GetRoleAssignmentsResult,
+    GetUserRoleAssignmentsArgs,
+    GroupRoleAssignmentArgs,
+    ProjectGroupRoleAssignmentArgs,
+    ProjectUserRoleAssignmentArgs,
+    RoleAssignmentGetOptions,
+    UserRoleAssignmentArgs,
+} from "./pulumi/roleAssignment";
+export type { RoleAssignmentInfo, RoleAssignmentListExpectations, WireAssignedRole } from "./api/organization/roleAssignments";
+export { checkEmailDomain, checkNone, checkOnlyRoles, checkOwners } from "./api/accessGates";
+export type { OwnersExpectation, Principal } from "./api/accessGates";
+export type { ProjectUsersGates } from "./pulumi/projectUser";
+export type { ListGateFailure } from "./api/declaration";

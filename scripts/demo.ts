@@ -13,6 +13,8 @@ import { AdminApiKeyMetadata } from "../provider/api/organization/adminApiKeys";
 import { ProjectInfo } from "../provider/api/organization/projects";
 import { getProjectsOutput } from "../provider";
 import { AdminApiEmulator, startEmulator } from "../provider/emulator";
+import { RoleInfo } from "../provider/api/organization/roles";
+import { getRoles } from "../provider/pulumi/role";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 const DEMO_DIR = path.join(REPO_ROOT, ".pulumi-demo");
@@ -96,6 +98,23 @@ function printProjects(projects: readonly ProjectInfo[]): void {
     console.log(table.toString());
 }
 
+function printRolesTable(roles: readonly RoleInfo[]): void {
+    const table = new Table({
+        head: ["id", "name", "kind", "permissions", "description"],
+        style: process.stdout.isTTY ? {} : { head: [], border: [] },
+    });
+    for (const role of roles) {
+        table.push([
+            role.id,
+            role.name,
+            role.predefinedRole ? "predefined" : "custom",
+            role.permissions.join(", "),
+            role.description ?? "",
+        ]);
+    }
+    console.log(table.toString());
+}
+
 async function main(): Promise<void> {
     const started = Date.now();
     const target = await chooseTarget();
@@ -134,6 +153,9 @@ async function main(): Promise<void> {
         const projects = (result.outputs["projects"]?.value ?? []) as ProjectInfo[];
         step(`Exported outputs: ${projects.length} project(s), archived ones included`);
         printProjects(projects);
+        const { roles } = await getRoles();
+        step(`The organization's roles: ${roles.length}`);
+        printRolesTable(roles);
         const changes = Object.entries(result.summary.resourceChanges ?? {})
             .map(([kind, count]) => `${count} ${kind}`)
             .join(", ");

@@ -78,7 +78,31 @@ export interface ListDeclaration<O> {
      * the default list would leave some objects out (`include_archived` for projects).
      */
     readonly everything?: Readonly<Record<string, string | number | boolean>>;
+    /**
+     * Checks over the whole list, by name, that `getXs({ expect })` makes besides each
+     * object's own expectations: the owners are exactly these people, the list is empty.
+     */
+    readonly gates?: ListGateSpecs<O>;
 }
+
+/** One offender of a list gate: an object of the list, or a principal the list lacks. */
+export interface ListGateFailure {
+    /** The offending object's or principal's id (or email), e.g. `user_abc`. */
+    readonly id: string;
+    /** What is wrong with it, in words. */
+    readonly message: string;
+}
+
+/** A check over a whole list: its argument schema and the offenders it finds. */
+export interface ListGateSpec<O> {
+    /** The zod schema of the expected value. */
+    readonly schema: () => z.ZodType;
+    /** Every offender, each named; empty when the gate holds. */
+    readonly check: (objects: readonly O[], expected: never) => readonly ListGateFailure[];
+}
+
+/** List gates by name, checked in declaration order. */
+export type ListGateSpecs<O> = Readonly<Record<string, ListGateSpec<O>>>;
 
 /** One kind of expectation: its argument schema and the check it makes. */
 export interface ExpectationSpec<O> {

@@ -115,11 +115,10 @@ export function unusedForDays<O>(lastUsedAt: (object: O) => number | null): Expe
 
 // Built once per process and declaration: strict, so that a misspelt expectation is refused
 // instead of silently never checked.
-function expectationsSchema(declaration: AnyDeclaration) {
-    return schemaOnce(`expectations ${declaration.type}`, () =>
-        z.strictObject(
-            Object.fromEntries(Object.entries(declaration.expectations ?? {}).map(([name, spec]) => [name, spec.schema().optional()])),
-        ),
+function expectationsSchema(declaration: AnyDeclaration, forList = false) {
+    const specs = { ...declaration.expectations, ...(forList ? declaration.list?.gates : {}) };
+    return schemaOnce(`expectations ${declaration.type}${forList ? " list" : ""}`, () =>
+        z.strictObject(Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, spec.schema().optional()]))),
     );
 }
 
@@ -134,6 +133,20 @@ function expectationsSchema(declaration: AnyDeclaration) {
  */
 export function validateExpectationsOf(declaration: AnyDeclaration, attempt: Attempt, expectations: unknown): Record<string, unknown> {
     return parseArguments(attempt, expectationsSchema(declaration), expectations ?? {}, "expect");
+}
+
+/**
+ * Checks that the expectations of a list (`getXs({ expect })`) are well formed: each
+ * object's expectations plus the list's gates; throws before any request otherwise.
+ *
+ * @param declaration the resource
+ * @param attempt what the caller is about to do, for the error message
+ * @param expectations the value to check
+ * @returns the expectations
+ * @throws {InvalidInputError} naming the field at fault, or an unknown one
+ */
+export function validateListExpectationsOf(declaration: AnyDeclaration, attempt: Attempt, expectations: unknown): Record<string, unknown> {
+    return parseArguments(attempt, expectationsSchema(declaration, true), expectations ?? {}, "expect");
 }
 
 /**
@@ -211,8 +224,9 @@ export function assertExpectationsOf<O>(declaration: AnyDeclaration, id: string,
 }
 
 /**
- * Throws when any object of a list fails any expectation, naming every offending object and
- * what it failed in one error; returns the objects otherwise. Pure: the time is passed in.
+ * Throws when any object of a list fails any expectation, or the list fails one of its
+ * declaration's gates, naming every offending object (or principal) and what it failed in
+ * one error; returns the objects otherwise. Pure: the time is passed in.
  *
  * @param declaration the resource
  * @param where the list, for the message: its parents' ids (`proj_abc`) or `the organization`
@@ -231,6 +245,17 @@ export function assertEveryExpectationOf<O>(
     const failures = objects.flatMap(({ id, object }) =>
         evaluateExpectationsOf(declaration, object, expectations, nowSeconds).map((failure) => ({ ...failure, id })),
     );
+    // The list's gates look at all of it at once: each offender they name is one failure.
+    for (const [name, gate] of Object.entries(declaration.list?.gates ?? {})) {
+        const expected = (expectations as Record<string, unknown>)[name];
+        if (expected !== undefined) {
+            const found = gate.check(
+                objects.map(({ object }) => object),
+                expected as never,
+            );
+            failures.push(...found.map((offender) => ({ expectation: name, message: offender.message, id: offender.id })));
+        }
+    }
     if (failures.length > 0) {
         throw new ExpectationError(where, failures, declaration.plural);
     }

@@ -5,13 +5,20 @@ import { projectServiceAccounts } from "./organization/projects/serviceAccounts"
 import { projectUsers } from "./organization/projects/users";
 import { projectApiKeys } from "./organization/projects/apiKeys";
 import { projectRateLimits } from "./organization/projects/rateLimits";
+import { projectRoles, roles } from "./organization/roles";
+import {
+    groupRoleAssignments,
+    projectGroupRoleAssignments,
+    projectUserRoleAssignments,
+    userRoleAssignments,
+} from "./organization/roleAssignments";
 
 /** Every resource this package declares, by type name. */
 export const declarations: Readonly<Record<string, AnyDeclaration>> = Object.fromEntries(
-    [adminApiKeys, projects, projectServiceAccounts, projectUsers, projectApiKeys, projectRateLimits].map((declaration) => [
-        declaration.type,
-        declaration,
-    ]),
+    [
+        ...[adminApiKeys, projects, projectServiceAccounts, projectUsers, projectApiKeys, projectRateLimits],
+        ...[roles, projectRoles, userRoleAssignments, groupRoleAssignments, projectUserRoleAssignments, projectGroupRoleAssignments],
+    ].map((declaration) => [declaration.type, declaration]),
 );
 
 /**

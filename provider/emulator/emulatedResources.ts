@@ -6,6 +6,13 @@ import { projectEmulation } from "./resources/projects";
 import { projectServiceAccountEmulation } from "./resources/projectServiceAccounts";
 import { projectUserEmulation } from "./resources/projectUsers";
 import { projectRateLimitEmulation } from "./resources/projectRateLimits";
+import { projectRoleEmulation, roleEmulation } from "./resources/roles";
+import {
+    groupRoleAssignmentEmulation,
+    projectGroupRoleAssignmentEmulation,
+    projectUserRoleAssignmentEmulation,
+    userRoleAssignmentEmulation,
+} from "./resources/roleAssignments";
 
 /** A refusal the emulator answers with: an OpenAI-shaped error. */
 export interface Refusal {
@@ -35,6 +42,11 @@ export interface EmulatedResource {
     readonly create?: (body: Record<string, unknown>, context: EmulatorContext) => Record<string, unknown> | Refusal;
     /** Fields the create answer adds to the stored object (one-time secrets). */
     readonly createAnswer?: (created: Record<string, unknown>) => Record<string, unknown>;
+    /**
+     * The whole create answer, when it is not the stored object (plus `createAnswer`): a role
+     * assignment answers with the user (or group) and the role, but is read as the role held.
+     */
+    readonly createResponse?: (created: Record<string, unknown>, context: EmulatorContext) => Record<string, unknown>;
     /** Applies an update body, or refuses it. Default: the body's fields replace the object's. */
     readonly update?: (
         existing: Record<string, unknown>,
@@ -64,4 +76,10 @@ export const emulatedResources: readonly EmulatedResource[] = [
     projectUserEmulation,
     projectApiKeyEmulation,
     projectRateLimitEmulation,
+    roleEmulation,
+    projectRoleEmulation,
+    userRoleAssignmentEmulation,
+    groupRoleAssignmentEmulation,
+    projectUserRoleAssignmentEmulation,
+    projectGroupRoleAssignmentEmulation,
 ];

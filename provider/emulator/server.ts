@@ -332,7 +332,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
             const created = made;
             const extra = resource.createAnswer?.(created) ?? {};
             collection.set([...parentIds, String(created["id"])].join("/"), created);
-            return json(200, { ...created, ...extra });
+            return json(200, resource.createResponse?.(created, context) ?? { ...created, ...extra });
         }
         const existing = collection.get(resourceId);
         if (existing === undefined) {

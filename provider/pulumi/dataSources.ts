@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { AnyDeclaration, idPropertiesOf, ownIdPropertyOf, parentPropertiesOf, PublicObject } from "../api/declaration";
-import { assertEveryExpectationOf, assertExpectationsOf, validateExpectationsOf } from "../api/expectations";
+import { assertEveryExpectationOf, assertExpectationsOf, validateExpectationsOf, validateListExpectationsOf } from "../api/expectations";
 import { ClientFactory, Ids, listObjects, Located, retrieveObject } from "../api/operations";
 import { Attempt, InvalidInputError, OpenAIAdminError } from "../core/errors";
 import { fillPath } from "../core/paths";
@@ -185,7 +185,7 @@ function listArgsSchema(declaration: AnyDeclaration) {
             ...Object.fromEntries(parentPropertiesOf(declaration).map((name) => [name, z.unknown()])),
             ...(declaration.list?.filters?.() ?? {}),
             // What every listed object must satisfy, where the resource has expectations.
-            ...(declaration.expectations === undefined ? {} : { expect: z.unknown().optional() }),
+            ...(declaration.expectations === undefined && declaration.list?.gates === undefined ? {} : { expect: z.unknown().optional() }),
         }),
     );
 }
@@ -208,7 +208,7 @@ export async function fetchMany<O extends PublicObject>(
 ): Promise<Record<string, Array<Located<O>>>> {
     const attempt: Attempt = { operation: `list ${declaration.plural}` };
     const filters = parseArguments(attempt, listArgsSchema(declaration), args ?? {}, "") as Record<string, unknown>;
-    const expectations = validateExpectationsOf(declaration, attempt, filters["expect"]);
+    const expectations = validateListExpectationsOf(declaration, attempt, filters["expect"]);
     const parents = parentIdsOf(declaration, filters);
     checkIds(attempt, declaration, parents, parentPropertiesOf(declaration).length);
     const now = nowSeconds(deps);

@@ -3,6 +3,17 @@ import { PROJECT_USER_ROLES, ProjectUserExpectations, ProjectUserInfo, projectUs
 import { getFunctions, InputArgs, listFunctions } from "./dataSources";
 import { managedParts, readParts, TYPE_MODULE } from "./declaredResource";
 import { Adopt } from "./managedInputs";
+import { OwnersExpectation } from "../api/accessGates";
+
+/** The access gates of {@link getProjectUsers}: each member's expectations plus gates over the whole membership. */
+export interface ProjectUsersGates extends ProjectUserExpectations {
+    /** The project's owners are exactly (or only among) these people, by user id or email. */
+    readonly owners?: OwnersExpectation;
+    /** Every member's email is in this domain (or one of these), e.g. `example.com`. */
+    readonly emailDomain?: string | readonly string[];
+    /** When true, the project has no direct members: access comes through groups only. */
+    readonly none?: true;
+}
 
 /** How `new ProjectUser(...)` names the person: by user id or by email, exactly one. */
 export type ProjectUserPerson =
@@ -137,6 +148,8 @@ export interface GetProjectUsersArgs {
     readonly projectId: string;
     /** Only members with this role. */
     readonly role?: string;
+    /** Access gates: what every member, and the membership as a whole, must satisfy; a failure names each offender. */
+    readonly expect?: ProjectUsersGates;
 }
 
 /** The project's members that passed the filter. */

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { accessAsCode } from "../../examples/access-as-code/program";
 import { lookupAdminApiKeys } from "../../examples/admin-api-key-lookup/program";
 import { auditAdminApiKeys, KeyAuditRow } from "../../examples/key-audit/program";
 import { rotatingDeployKey } from "../../examples/key-rotation/program";
@@ -91,6 +92,7 @@ describe("The examples on the real Pulumi engine", () => {
         assert.equal(emulator.keys.has(String(first.outputs["keyId"]?.value)), false, "the old key is deleted");
         assert.equal(emulator.keys.has(String(second.outputs["keyId"]?.value)), true);
     });
+
     it("project-onboarding creates a project with a deploy account, people and limits, its key a secret; destroy archives it", async () => {
         const t = await stackFor(async () =>
             onboardProject({
@@ -139,5 +141,34 @@ describe("The examples on the real Pulumi engine", () => {
         );
         assert.deepEqual(emulator.objects("ProjectUser").get("proj_web/user_grace")?.["role"], "member", "and stay in other projects");
         assert.deepEqual(emulator.objects("ProjectRateLimit").get(`${projectId}/rl-gpt-4o-mini`), untouched, "the limits are put back");
+    });
+
+    it("access-as-code gives roles to groups when its gates hold, and stops the preview when the owners differ", async () => {
+        const settings = {
+            projectId: "proj_research",
+            platformGroupId: "group_platform",
+            dataGroupId: "group_data",
+            ownersProjectId: "proj_web",
+            owners: ["ada@example.com"],
+        };
+        const passing = await stackFor(async () => accessAsCode(settings));
+        const up = await passing.run((onOutput) => passing.stack.up({ onOutput }));
+        const auditor = String(up.outputs["auditorRoleId"]?.value);
+        const operator = String(up.outputs["operatorRoleId"]?.value);
+        assert.deepEqual(up.outputs["assignments"]?.value, [`group_platform/${auditor}`, `proj_research/group_data/${operator}`]);
+        assert.equal(emulator.objects("Role").get(auditor)?.["name"], "Usage Auditor");
+        await passing.dispose();
+
+        const blocked = await stackFor(async () => accessAsCode({ ...settings, owners: ["grace@example.com"] }));
+        const error = await blocked
+            .run((onOutput) => blocked.stack.preview({ onOutput }))
+            .then(
+                () => assert.fail("the preview should be blocked"),
+                (e: unknown) => String(e),
+            );
+        assert.match(
+            error,
+            /2 of the project users of proj_web fail their expectations: "ada@example.com" \(owners: is an owner, expected only "grace@example.com"\), "grace@example.com" \(owners: has role "member", expected owner\)/,
+        );
     });
 });

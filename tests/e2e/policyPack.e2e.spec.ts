@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
-import { AdminApiKey } from "../../provider";
+import { AdminApiKey, Role, UserRoleAssignment } from "../../provider";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
 import { createTestStack, TestStack } from "./harness";
 
@@ -72,5 +72,25 @@ describe("The policy pack on the real Pulumi engine", () => {
         const up = await stack.run((onOutput) => stack.stack.up({ onOutput, policyPacks: [POLICY_PACK], policyPackConfigs }));
         assert.match(up.stdout, /openai-admin-keys@v0\.1\.0/);
         assert.equal(up.outputs["read"]?.value, "key_user_owned");
+    });
+
+    it("stops a preview that would create a role without a description, before anything is sent", async () => {
+        const stack = await stackWith(async () => ({ id: new Role("auditor", { name: "Auditor", permissions: ["api.usage.read"] }).id }));
+        const error = await failureOf(stack.run((onOutput) => stack.stack.preview({ onOutput, policyPacks: [POLICY_PACK] })));
+        assert.match(error, /openai-role-description/);
+        assert.match(error, /Role "auditor" has no description; say what the role is for/);
+        assert.equal(emulator.requests.length, 0);
+    });
+
+    it("fails an update that gives the owner role to a user directly, naming the assignment and the user", async () => {
+        const stack = await stackWith(async () => ({
+            id: new UserRoleAssignment("katherine-owner", { userId: "user_katherine", roleId: "role_owner" }).id,
+        }));
+        const error = await failureOf(stack.run((onOutput) => stack.stack.up({ onOutput, policyPacks: [POLICY_PACK] })));
+        assert.match(error, /openai-privileged-roles-via-groups/);
+        assert.match(
+            error,
+            /UserRoleAssignment "katherine-owner": role "owner" grants "api.organization.admin" and is assigned to user user_katherine directly; assign it to a group instead/,
+        );
     });
 });

@@ -49,7 +49,7 @@ describe("Batched reads (readBatched)", () => {
             assert.equal(emulator.requests.length, 1, callsOf(emulator).join("\n"));
             const [list] = emulator.requests;
             assert.equal(list?.method, "GET");
-            assert.match(list?.path ?? "", /[?&]limit=100(&|$)/);
+            assert.match(list?.path ?? "", new RegExp(`[?&]limit=${declaration.list!.paging.pageSize}(&|$)`));
 
             const single: unknown[] = [];
             for (const id of resourceIds) {

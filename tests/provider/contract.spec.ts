@@ -147,7 +147,10 @@ for (const declaration of Object.values(declarations)) {
                     ? []
                     : ([
                           [`/${own}`, parents[0]!],
-                          [own, idProperties.at(-1)!],
+                          // With only the own id, it stands for the first parent and the next id
+                          // property is the one missing: the own id under one parent, the second
+                          // parent under two.
+                          [own, idProperties[1]!],
                       ] as Array<[string, string]>)),
             ];
             for (const [resourceId, property] of cases) {

@@ -3,6 +3,7 @@ import { path } from "../../../core/paths";
 import { schemaOnce } from "../../../core/validation";
 import { ResourceDeclaration } from "../../declaration";
 import { oneOf } from "../../expectations";
+import { emailDomainGate, noneGate, ownersGate } from "../../accessGates";
 
 /** The roles a person can have in a project. */
 export const PROJECT_USER_ROLES = ["owner", "member"] as const;
@@ -109,6 +110,12 @@ export const projectUsers: ResourceDeclaration<WireProjectUser, ProjectUserInfo,
             role: z.string().optional(),
         }),
         keep: (user, filters) => filters["role"] === undefined || user.role === filters["role"],
+        // Access gates over the whole membership (`getProjectUsers({ projectId, expect })`).
+        gates: {
+            owners: ownersGate((user) => user),
+            emailDomain: emailDomainGate((user) => user),
+            none: noneGate((user) => user, "a direct member of the project"),
+        },
     },
     nameField: "email",
     // One person, one email: a project holds each at most once.
