@@ -5,13 +5,27 @@ import { projectServiceAccounts } from "./organization/projects/serviceAccounts"
 import { projectUsers } from "./organization/projects/users";
 import { projectApiKeys } from "./organization/projects/apiKeys";
 import { projectRateLimits } from "./organization/projects/rateLimits";
+import { organizationUsers } from "./organization/users";
+import { invites } from "./organization/invites";
+import { groups } from "./organization/groups";
+import { groupUsers } from "./organization/groups/users";
+import { projectGroups } from "./organization/projects/groups";
 
 /** Every resource this package declares, by type name. */
 export const declarations: Readonly<Record<string, AnyDeclaration>> = Object.fromEntries(
-    [adminApiKeys, projects, projectServiceAccounts, projectUsers, projectApiKeys, projectRateLimits].map((declaration) => [
-        declaration.type,
-        declaration,
-    ]),
+    [
+        adminApiKeys,
+        projects,
+        projectServiceAccounts,
+        projectUsers,
+        projectApiKeys,
+        projectRateLimits,
+        organizationUsers,
+        invites,
+        groups,
+        groupUsers,
+        projectGroups,
+    ].map((declaration) => [declaration.type, declaration]),
 );
 
 /**

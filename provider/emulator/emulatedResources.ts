@@ -6,6 +6,11 @@ import { projectEmulation } from "./resources/projects";
 import { projectServiceAccountEmulation } from "./resources/projectServiceAccounts";
 import { projectUserEmulation } from "./resources/projectUsers";
 import { projectRateLimitEmulation } from "./resources/projectRateLimits";
+import { organizationUserEmulation } from "./resources/organizationUsers";
+import { inviteEmulation } from "./resources/invites";
+import { groupEmulation } from "./resources/groups";
+import { groupUserEmulation } from "./resources/groupUsers";
+import { projectGroupEmulation } from "./resources/projectGroups";
 
 /** A refusal the emulator answers with: an OpenAI-shaped error. */
 export interface Refusal {
@@ -33,6 +38,8 @@ export interface EmulatedResource {
     readonly idPrefix: string;
     /** Builds a new wire object from a create body, or refuses it. Default: the body plus id, object and created_at. */
     readonly create?: (body: Record<string, unknown>, context: EmulatorContext) => Record<string, unknown> | Refusal;
+    /** The whole create answer, when it is not the stored object (a group membership answers with a receipt). */
+    readonly createReply?: (created: Record<string, unknown>, context: EmulatorContext) => Record<string, unknown>;
     /** Fields the create answer adds to the stored object (one-time secrets). */
     readonly createAnswer?: (created: Record<string, unknown>) => Record<string, unknown>;
     /** Applies an update body, or refuses it. Default: the body's fields replace the object's. */
@@ -64,4 +71,9 @@ export const emulatedResources: readonly EmulatedResource[] = [
     projectUserEmulation,
     projectApiKeyEmulation,
     projectRateLimitEmulation,
+    organizationUserEmulation,
+    inviteEmulation,
+    groupEmulation,
+    groupUserEmulation,
+    projectGroupEmulation,
 ];
