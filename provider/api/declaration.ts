@@ -110,6 +110,12 @@ export interface ManagedDeclaration<W extends object, O extends PublicObject, I 
     /** Inputs whose change replaces the object; the others update it in place. */
     readonly replaceOnChange: readonly (keyof I & string)[];
     /**
+     * Whether a replacement deletes the old object before creating the new one, because the
+     * API refuses the new one while the old exists (a second pending invite for an address, a
+     * second access of a group to a project). Default false: new before old.
+     */
+    readonly deleteBeforeReplace?: boolean;
+    /**
      * Create: `POST` to the collection with `body(inputs)`. `response` is the create answer's
      * schema when it differs from the wire object; `secrets` picks the one-time secrets out of
      * it. Absent for objects the API cannot create (rate limits): create then adopts the

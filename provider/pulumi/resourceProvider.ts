@@ -335,8 +335,8 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
 
     /**
      * Compares the stored outputs with the new inputs: a change of a `replaceOnChange` input
-     * (or a rotation that is due) replaces the object, new before old; other changes update
-     * it in place.
+     * (or a rotation that is due) replaces the object, new before old unless the declaration
+     * says `deleteBeforeReplace`; other changes update it in place.
      *
      * @param _id the resource id
      * @param olds the stored outputs
@@ -363,7 +363,11 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
         const bookkeeping = [ROTATE_AFTER_DAYS, ADOPT].filter(
             (name) => !replaces.includes(name) && JSON.stringify(olds[name]) !== JSON.stringify(news[name]),
         );
-        return { changes: replaces.length + updates.length + bookkeeping.length > 0, replaces, deleteBeforeReplace: false };
+        return {
+            changes: replaces.length + updates.length + bookkeeping.length > 0,
+            replaces,
+            deleteBeforeReplace: replaces.length > 0 && managed.deleteBeforeReplace === true,
+        };
     }
 
     /**

@@ -59,10 +59,14 @@ describe("Invite against the emulator", () => {
         assert.deepEqual(suite.calls(), [`POST ${INVITES} 200`]);
     });
 
-    it("replaces on any change: email, role or projects", async () => {
+    it("replaces on any change (email, role or projects), deleting the old invite first: the API refuses a second pending one", async () => {
         const created = await provider().create({ email: "mary@example.com", role: "reader" });
         const olds = created.outs!;
-        assert.deepEqual((await provider().diff(created.id, olds, { email: "mary@example.com", role: "owner" })).replaces, ["role"]);
+        assert.deepEqual(await provider().diff(created.id, olds, { email: "mary@example.com", role: "owner" }), {
+            changes: true,
+            replaces: ["role"],
+            deleteBeforeReplace: true,
+        });
         assert.deepEqual((await provider().diff(created.id, olds, { email: "joan@example.com", role: "reader" })).replaces, ["email"]);
         assert.deepEqual((await provider().diff(created.id, olds, { email: "mary@example.com", role: "reader", projects: [] })).replaces, [
             "projects",

@@ -37,13 +37,13 @@ describe("ProjectGroup against the emulator", () => {
         assert.equal(refreshed.props?.["role"], "role_reader", "the API never returns the role: refresh keeps it");
     });
 
-    it("replaces on any change, the role included", async () => {
+    it("replaces on any change, the role included, removing the old access first (the API refuses a second)", async () => {
         const created = await provider().create({ projectId: "proj_web", groupId: "group_research", role: "role_reader" });
         const news = { projectId: "proj_web", groupId: "group_research", role: "role_owner" };
         assert.deepEqual(await provider().diff(created.id, created.outs, news), {
             changes: true,
             replaces: ["role"],
-            deleteBeforeReplace: false,
+            deleteBeforeReplace: true,
         });
     });
 

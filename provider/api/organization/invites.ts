@@ -168,6 +168,8 @@ export const invites: ResourceDeclaration<WireInvite, InviteInfo, InviteInputs> 
                 }),
             ),
         replaceOnChange: ["email", "role", "projects"],
+        // The API refuses a second pending invite for an address: the old one goes first.
+        deleteBeforeReplace: true,
         create: {
             body: (inputs) => ({ email: inputs.email, role: inputs.role, projects: inputs.projects }),
             // An invite holds nothing secret: the one the lost answer made is the invite (one email, not two).

@@ -109,6 +109,8 @@ export const projectGroups: ResourceDeclaration<WireProjectGroup, ProjectGroupIn
                 }),
             ),
         replaceOnChange: ["projectId", "groupId", "role"],
+        // The API refuses a second access of the same group to the project: the old one goes first.
+        deleteBeforeReplace: true,
         create: {
             body: (inputs) => ({ group_id: inputs.groupId, role: inputs.role }),
             onLostAnswer: "adopt",
