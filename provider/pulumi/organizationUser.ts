@@ -59,7 +59,7 @@ class ExistingOrganizationUser {
  */
 export class OrganizationUser extends pulumi.dynamic.Resource {
     /** The person's id, e.g. `user_abc` (also the resource id). */
-    declare readonly userId: pulumi.Output<string | undefined>;
+    declare readonly userId: pulumi.Output<string>;
     /** The person's name, or null. */
     declare readonly name: pulumi.Output<string | null>;
     /** The person's email, or null. */

@@ -212,7 +212,8 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
         // The own id counts as a field too: a `userId` input must name the member adopted.
         const located: Record<string, unknown> = { ...found, [ownIdPropertyOf(declaration)]: found.id };
         const replaced = managed.replaceOnChange.filter(
-            (name) => given[name] !== undefined && name in located && located[name] !== given[name],
+            // Compared as JSON: an input may be a list (an invite's projects).
+            (name) => given[name] !== undefined && name in located && JSON.stringify(located[name]) !== JSON.stringify(given[name]),
         );
         if (replaced.length > 0) {
             throw new InvalidInputError(

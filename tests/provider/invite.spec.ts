@@ -121,6 +121,18 @@ describe("Invite against the emulator", () => {
         assert.deepEqual(await provider().read(created.id, created.outs), { id: "" });
     });
 
+    it("adopts a pending invite by id, its projects compared by value; a differing input is refused before sending", async () => {
+        const inputs = { email: "margaret@example.com", role: "reader", projects: [{ id: "proj_research", role: "member" }] };
+        const adopted = await provider().create({ ...inputs, adopt: { id: "invite-margaret" } });
+        assert.equal(adopted.id, "invite-margaret");
+        const other = await rejectionOf(() => provider().create({ ...inputs, role: "owner", adopt: { id: "invite-margaret" } }));
+        assert.match(
+            String(other),
+            /refused before sending: role differs from the existing invite "invite-margaret" and cannot be changed in place/,
+        );
+        assert.deepEqual(suite.calls(), [`GET ${INVITES}/invite-margaret 200`, `GET ${INVITES}/invite-margaret 200`]);
+    });
+
     it("after a lost answer, adopts the invite it sent rather than sending a second", async () => {
         suite.emulator().injectFaults({ kind: "drop" });
         const created = await provider().create({ email: "mary@example.com", role: "reader" });
