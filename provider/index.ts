@@ -172,3 +172,46 @@ export { checkEmailDomain, checkNone, checkOnlyRoles, checkOwners } from "./api/
 export type { OwnersExpectation, Principal } from "./api/accessGates";
 export type { ProjectUsersGates } from "./pulumi/projectUser";
 export type { ListGateFailure } from "./api/declaration";
+export { OrganizationUser, getUser, getUserOutput, getUsers, getUsersOutput } from "./pulumi/organizationUser";
+export type {
+    OrganizationUserArgs,
+    OrganizationUserGetOptions,
+    OrganizationUserPerson,
+    GetUserArgs,
+    GetUserOutputArgs,
+    GetUserResult,
+    GetUsersArgs,
+    GetUsersResult,
+} from "./pulumi/organizationUser";
+export type {
+    OrganizationUserExpectations,
+    OrganizationUserInfo,
+    OrganizationUserInputs,
+    WireOrganizationUser,
+} from "./api/organization/users";
+export { Invite, getInvite, getInviteOutput, getInvites, getInvitesOutput } from "./pulumi/invite";
+export type { InviteArgs, InviteGetOptions, GetInviteArgs, GetInviteResult, GetInvitesArgs, GetInvitesResult } from "./pulumi/invite";
+export type { InviteExpectations, InviteInfo, InviteInputs, InviteProject, WireInvite } from "./api/organization/invites";
+export { Group, getGroup, getGroupOutput, getGroups, getGroupsOutput } from "./pulumi/group";
+export type { GroupArgs, GroupGetOptions, GetGroupArgs, GetGroupResult, GetGroupsArgs, GetGroupsResult } from "./pulumi/group";
+export type { GroupExpectations, GroupInfo, GroupInputs, WireGroup } from "./api/organization/groups";
+export { GroupUser, getGroupUser, getGroupUserOutput, getGroupUsers, getGroupUsersOutput } from "./pulumi/groupUser";
+export type {
+    GroupUserArgs,
+    GroupUserGetOptions,
+    GetGroupUserArgs,
+    GetGroupUserResult,
+    GetGroupUsersArgs,
+    GetGroupUsersResult,
+} from "./pulumi/groupUser";
+export type { GroupUserExpectations, GroupUserInfo, GroupUserInputs, WireGroupUser } from "./api/organization/groups/users";
+export { ProjectGroup, getProjectGroup, getProjectGroupOutput, getProjectGroups, getProjectGroupsOutput } from "./pulumi/projectGroup";
+export type {
+    ProjectGroupArgs,
+    ProjectGroupGetOptions,
+    GetProjectGroupArgs,
+    GetProjectGroupResult,
+    GetProjectGroupsArgs,
+    GetProjectGroupsResult,
+} from "./pulumi/projectGroup";
+export type { ProjectGroupExpectations, ProjectGroupInfo, ProjectGroupInputs, WireProjectGroup } from "./api/organization/projects/groups";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { QueryValue } from "../core/client";
 import { Paging } from "../core/pagination";
 import { PathTemplate, propertyNameOf } from "../core/paths";
 
@@ -70,7 +71,7 @@ export interface ListDeclaration<O> {
      */
     readonly filters?: () => z.ZodRawShape;
     /** Query parameters for the given filters, e.g. `include_archived`. */
-    readonly query?: (filters: Readonly<Record<string, unknown>>) => Readonly<Record<string, string | number | boolean | undefined>>;
+    readonly query?: (filters: Readonly<Record<string, unknown>>) => Readonly<Record<string, QueryValue>>;
     /** Whether an object passes the given filters; `now` in Unix seconds. */
     readonly keep?: (object: O, filters: Readonly<Record<string, unknown>>, now: number) => boolean;
     /**
@@ -133,6 +134,12 @@ export interface ManagedDeclaration<W extends object, O extends PublicObject, I 
     /** Inputs whose change replaces the object; the others update it in place. */
     readonly replaceOnChange: readonly (keyof I & string)[];
     /**
+     * Whether a replacement deletes the old object before creating the new one, because the
+     * API refuses the new one while the old exists (a second pending invite for an address, a
+     * second access of a group to a project). Default false: new before old.
+     */
+    readonly deleteBeforeReplace?: boolean;
+    /**
      * Create: `POST` to the collection with `body(inputs)`. `response` is the create answer's
      * schema when it differs from the wire object; `secrets` picks the one-time secrets out of
      * it. Absent for objects the API cannot create (rate limits): create then adopts the
@@ -149,6 +156,11 @@ export interface ManagedDeclaration<W extends object, O extends PublicObject, I 
          * that is now lost (keys), so that one usable object results.
          */
         readonly onLostAnswer: "adopt" | "deleteAndRetry";
+        /**
+         * Whether the create answer is only a receipt (a group membership answers with its ids):
+         * the object is then read with a `GET` right after it, so that its outputs are complete.
+         */
+        readonly readBack?: boolean;
     };
     /** For objects without create: which existing object the inputs name (rate limits: by model). */
     readonly find?: (objects: readonly O[], inputs: I) => O | undefined;
@@ -162,6 +174,28 @@ export interface ManagedDeclaration<W extends object, O extends PublicObject, I 
     readonly resetBody?: (original: O) => object;
     /** What delete does. */
     readonly delete: DeleteBehaviour;
+    /**
+     * When what delete does depends on the stored outputs (kept inputs included), chooses it;
+     * `delete` stays the default it documents. An organization user is released unless
+     * `removeOnDelete` was set.
+     */
+    readonly deleteAs?: (stored: Readonly<Record<string, unknown>>) => DeleteBehaviour;
+    /**
+     * Checked on the object read just before a delete that would send something: a reason
+     * means the API cannot delete it (an accepted invite), so the stack releases it instead
+     * and prints the reason as a warning.
+     */
+    readonly releaseWhen?: (object: O) => string | undefined;
+    /**
+     * Checked on a fresh read just before any change is sent (create of a child, update,
+     * delete): a reason refuses the change, and nothing is sent. `of` is the resource whose
+     * object is checked when it is a parent (a group's membership: the group), read with the
+     * leading ids; default the object itself. Used for objects managed by SCIM.
+     */
+    readonly refuseChange?: {
+        readonly of?: () => AnyDeclaration;
+        readonly reason: (object: Readonly<Record<string, unknown>>) => string | undefined;
+    };
     /** Outputs that are secrets (`value`, `apiKey`). */
     readonly secretOutputs?: readonly string[];
     /**

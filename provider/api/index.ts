@@ -12,11 +12,17 @@ import {
     projectUserRoleAssignments,
     userRoleAssignments,
 } from "./organization/roleAssignments";
+import { organizationUsers } from "./organization/users";
+import { invites } from "./organization/invites";
+import { groups } from "./organization/groups";
+import { groupUsers } from "./organization/groups/users";
+import { projectGroups } from "./organization/projects/groups";
 
 /** Every resource this package declares, by type name. */
 export const declarations: Readonly<Record<string, AnyDeclaration>> = Object.fromEntries(
     [
         ...[adminApiKeys, projects, projectServiceAccounts, projectUsers, projectApiKeys, projectRateLimits],
+        ...[organizationUsers, invites, groups, groupUsers, projectGroups],
         ...[roles, projectRoles, userRoleAssignments, groupRoleAssignments, projectUserRoleAssignments, projectGroupRoleAssignments],
     ].map((declaration) => [declaration.type, declaration]),
 );

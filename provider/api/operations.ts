@@ -1,10 +1,10 @@
-import { AdminClient } from "../core/client";
+import { AdminClient, QueryValue } from "../core/client";
 import { Attempt, InvalidInputError, isOutcomeUnknown, NotFoundError } from "../core/errors";
 import { listAll } from "../core/pagination";
 import { collectionOf, fillPath, PathTemplate, withSuffix } from "../core/paths";
 import { propertyFailures, schemaOnce } from "../core/validation";
 import { z } from "zod";
-import { AnyDeclaration, idPropertiesOf, ownIdPropertyOf, parentPropertiesOf, PublicObject } from "./declaration";
+import { AnyDeclaration, DeleteBehaviour, idPropertiesOf, ownIdPropertyOf, parentPropertiesOf, PublicObject } from "./declaration";
 
 /** Makes a client for one attempt; errors in the settings name that attempt. */
 export type ClientFactory = (attempt: Attempt) => AdminClient;
@@ -119,7 +119,7 @@ export async function listObjects<O extends PublicObject>(
     connect: ClientFactory,
     declaration: AnyDeclaration,
     parentIds: Ids,
-    query?: Readonly<Record<string, string | number | boolean | undefined>>,
+    query?: Readonly<Record<string, QueryValue>>,
 ): Promise<Array<Located<O>>> {
     const list = declaration.list;
     const attempt: Attempt = { operation: `list ${declaration.plural}` };
@@ -216,7 +216,14 @@ export async function createObject<O extends PublicObject>(
             { method: "POST", ...request, body: create.body(inputs as never) },
             wireSchema(declaration, create.response),
         );
-        return { object: locate(declaration, declaration.toPublic(wire) as O, inputs), secrets: create.secrets?.(wire) ?? {} };
+        const object = locate(declaration, declaration.toPublic(wire) as O, inputs);
+        const secrets = create.secrets?.(wire) ?? {};
+        return create.readBack === true
+            ? {
+                  object: await retrieveObject<O>(() => client, declaration, { ...inputs, [ownIdPropertyOf(declaration)]: object.id }),
+                  secrets,
+              }
+            : { object, secrets };
     };
     const startedAt = Date.now() / 1000;
     try {
@@ -276,6 +283,7 @@ export async function updateObject<O extends PublicObject>(
  * @param declaration the resource
  * @param ids the object's ids
  * @param original for `reset`: the object as it was before the first change
+ * @param behaviour what delete means, when the declaration's `deleteAs` chose it; default its `delete`
  * @returns true when this call changed something, false when it was already gone or released
  */
 export async function deleteObject(
@@ -283,8 +291,8 @@ export async function deleteObject(
     declaration: AnyDeclaration,
     ids: Ids,
     original?: PublicObject,
+    behaviour: DeleteBehaviour = declaration.managed?.delete ?? { kind: "delete" },
 ): Promise<boolean> {
-    const behaviour = declaration.managed?.delete ?? { kind: "delete" };
     const operation = `${behaviour.kind === "reset" ? "reset" : behaviour.kind} ${declaration.noun}`;
     const path = fill({ operation }, declaration, declaration.path, ids);
     const attempt: Attempt = { operation, target: describeIds(declaration, ids) };

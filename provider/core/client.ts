@@ -109,9 +109,12 @@ export interface ApiRequest {
     readonly path: string;
     /** The path as a template, e.g. `/organization/admin_api_keys/{key_id}`: requests to one template share a limit. */
     readonly route: string;
-    readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+    readonly query?: Readonly<Record<string, QueryValue>>;
     readonly body?: unknown;
 }
+
+/** One query parameter's value; a list is sent as the parameter repeated (`emails[]=a&emails[]=b`), absent when undefined. */
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
 /** Sends Administration API requests with auth, retries and error mapping in one place. */
 export interface AdminClient {

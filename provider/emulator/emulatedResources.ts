@@ -13,6 +13,11 @@ import {
     projectUserRoleAssignmentEmulation,
     userRoleAssignmentEmulation,
 } from "./resources/roleAssignments";
+import { organizationUserEmulation } from "./resources/organizationUsers";
+import { inviteEmulation } from "./resources/invites";
+import { groupEmulation } from "./resources/groups";
+import { groupUserEmulation } from "./resources/groupUsers";
+import { projectGroupEmulation } from "./resources/projectGroups";
 
 /** A refusal the emulator answers with: an OpenAI-shaped error. */
 export interface Refusal {
@@ -43,8 +48,8 @@ export interface EmulatedResource {
     /** Fields the create answer adds to the stored object (one-time secrets). */
     readonly createAnswer?: (created: Record<string, unknown>) => Record<string, unknown>;
     /**
-     * The whole create answer, when it is not the stored object (plus `createAnswer`): a role
-     * assignment answers with the user (or group) and the role, but is read as the role held.
+     * The whole create answer, when it is not the stored object: a group membership answers
+     * with a receipt, a role assignment with the user (or group) and the role held.
      */
     readonly createResponse?: (created: Record<string, unknown>, context: EmulatorContext) => Record<string, unknown>;
     /** Applies an update body, or refuses it. Default: the body's fields replace the object's. */
@@ -76,6 +81,11 @@ export const emulatedResources: readonly EmulatedResource[] = [
     projectUserEmulation,
     projectApiKeyEmulation,
     projectRateLimitEmulation,
+    organizationUserEmulation,
+    inviteEmulation,
+    groupEmulation,
+    groupUserEmulation,
+    projectGroupEmulation,
     roleEmulation,
     projectRoleEmulation,
     userRoleAssignmentEmulation,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
-import { AnyDeclaration } from "../api/declaration";
+import { AnyDeclaration, PublicObject } from "../api/declaration";
 import { WireAdminApiKey } from "../api/organization/adminApiKeys";
 import { collectionOf, PathTemplate, withSuffix } from "../core/paths";
 import { EmulatedResource, EmulatorContext, emulatedResources, newId, Refusal } from "./emulatedResources";
@@ -132,7 +132,12 @@ function routesOf(resource: EmulatedResource): Route[] {
     if (resource.update !== undefined || declaration.managed?.update !== undefined || declaration.managed?.delete.kind === "reset") {
         add("POST", item, "update");
     }
-    if (declaration.managed === undefined || declaration.managed.delete.kind === "delete" || resource.refuseDelete !== undefined) {
+    if (
+        declaration.managed === undefined ||
+        declaration.managed.delete.kind === "delete" ||
+        declaration.managed.deleteAs !== undefined ||
+        resource.refuseDelete !== undefined
+    ) {
         add("DELETE", item, "delete");
     }
     return routes;
@@ -331,7 +336,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
             }
             const created = made;
             const extra = resource.createAnswer?.(created) ?? {};
-            collection.set([...parentIds, String(created["id"])].join("/"), created);
+            // The own id as the declaration reads it: a project group's is its `group_id`.
+            collection.set([...parentIds, (declaration.toPublic(created) as PublicObject).id].join("/"), created);
             return json(200, resource.createResponse?.(created, context) ?? { ...created, ...extra });
         }
         const existing = collection.get(resourceId);
@@ -435,21 +441,23 @@ function listPage(
         return errorAnswer(400, "order must be 'asc' or 'desc'.", undefined, null, "order");
     }
     const prefix = parentIds.length === 0 ? "" : `${parentIds.join("/")}/`;
+    // Cursors are own ids, the last part of the store's key (a project group has no `id` field).
     const all = [...collection.entries()]
         .filter(([id]) => id.startsWith(prefix) && !id.slice(prefix.length).includes("/"))
-        .map(([, object]) => object)
-        .filter((object) => resource.listFilter?.(object, query) ?? true);
+        .map(([id, object]) => ({ ownId: id.slice(prefix.length), object }))
+        .filter(({ object }) => resource.listFilter?.(object, query) ?? true);
     const sorted = order === "asc" ? all : all.reverse();
     const after = query.get("after");
-    const start = after === null ? 0 : sorted.findIndex((object) => object["id"] === after) + 1;
-    const page = sorted.slice(start, start + limit);
+    const start = after === null ? 0 : sorted.findIndex(({ ownId }) => ownId === after) + 1;
+    const entries = sorted.slice(start, start + limit);
+    const page = entries.map(({ object }) => object);
     const hasMore = start + limit < sorted.length;
-    const lastId = (page[page.length - 1]?.["id"] as string | undefined) ?? null;
+    const lastId = entries[entries.length - 1]?.ownId ?? null;
     return json(
         200,
         paging.style === "next"
             ? { object: "list", data: page, has_more: hasMore, next: hasMore ? lastId : null }
-            : { object: "list", data: page, first_id: (page[0]?.["id"] as string | undefined) ?? null, last_id: lastId, has_more: hasMore },
+            : { object: "list", data: page, first_id: entries[0]?.ownId ?? null, last_id: lastId, has_more: hasMore },
     );
 }
 

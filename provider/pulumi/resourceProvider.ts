@@ -138,6 +138,9 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
             if (inputs[ADOPT] !== undefined || declaration.managed.create === undefined) {
                 return this.adopt(connect, declaration, given, inputs[ADOPT]);
             }
+            if (declaration.managed.refuseChange?.of !== undefined && checkInputs(declaration, given).length === 0) {
+                await this.refuseIfGuarded(connect, declaration, given, "create");
+            }
             const created = await createObject(connect, declaration, given);
             const ids = { ...given, [ownIdPropertyOf(declaration)]: created.object.id };
             const object = await this.applyAfterCreate(connect, declaration, ids, created.object, given);
@@ -209,7 +212,8 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
         // The own id counts as a field too: a `userId` input must name the member adopted.
         const located: Record<string, unknown> = { ...found, [ownIdPropertyOf(declaration)]: found.id };
         const replaced = managed.replaceOnChange.filter(
-            (name) => given[name] !== undefined && name in located && located[name] !== given[name],
+            // Compared as JSON: an input may be a list (an invite's projects).
+            (name) => given[name] !== undefined && name in located && JSON.stringify(located[name]) !== JSON.stringify(given[name]),
         );
         if (replaced.length > 0) {
             throw new InvalidInputError(
@@ -219,10 +223,11 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
             );
         }
         const original = found;
-        const updated =
-            managed.update !== undefined && this.changed(declaration, found, given).length > 0
-                ? await updateObject(connect, declaration, ids, managed.update.body(given as never))
-                : found;
+        const sends = managed.update !== undefined && this.sent(declaration, this.changed(declaration, found, given)).length > 0;
+        if (sends) {
+            await this.refuseIfGuarded(connect, declaration, ids, "update", found);
+        }
+        const updated = sends ? await updateObject(connect, declaration, ids, managed.update.body(given as never)) : found;
         return {
             id: resourceIdOf(declaration, ids),
             outs: this.outputs(declaration, updated, { ...given, __type: declaration.type }, {}, original),
@@ -232,12 +237,14 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
     // For objects the API cannot create, inputs that name none of the existing ones: the
     // list was read, nothing was changed. Names what exists, so that a typo is plain.
     private nothingFound(declaration: AnyDeclaration, given: Readonly<Record<string, unknown>>, all: readonly PublicObject[]): Error {
-        const nameField = declaration.nameField ?? "id";
+        // Named by its own id (an organization user by `userId`) rather than by name.
+        const byId = declaration.nameField === undefined || given[declaration.nameField] === undefined;
+        const nameField = byId ? ownIdPropertyOf(declaration) : declaration.nameField;
         const wanted = JSON.stringify(given[nameField]);
         const where = parentPropertiesOf(declaration)
             .map((name) => String(given[name]))
             .join("/");
-        const names = all.map((object) => String((object as unknown as Record<string, unknown>)[nameField]));
+        const names = all.map((object) => String(byId ? object.id : (object as unknown as Record<string, unknown>)[nameField]));
         return new OpenAIAdminError(
             { operation: `find ${declaration.noun}`, target: String(given[nameField]) },
             `find ${declaration.noun} ${wanted} failed: the API cannot create ${declaration.plural}, and ${where === "" ? "the organization" : where} has none with ${nameField} ${wanted}; ` +
@@ -259,6 +266,46 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
                 !managed.replaceOnChange.includes(name) &&
                 JSON.stringify(olds[name]) !== JSON.stringify(news[name]),
         );
+    }
+
+    // Changed inputs that the update body carries: an input that is only kept (`removeOnDelete`)
+    // and not replaced is bookkeeping, stored without a request.
+    private sent(declaration: AnyDeclaration, changed: readonly string[]): string[] {
+        const managed = declaration.managed!;
+        return changed.filter((name) => !(managed.keptInputs ?? []).includes(name));
+    }
+
+    // Reads the object a change applies to (or its parent, see `refuseChange`) and refuses the
+    // change, before anything is sent, when the declaration says why it must not be made.
+    // Returns the object read (the parent, for a parent's guard), or null when it is gone (a
+    // delete then has nothing to do).
+    private async refuseIfGuarded(
+        connect: ClientFactory,
+        declaration: AnyDeclaration,
+        ids: Ids,
+        action: "create" | "update" | "delete",
+        known?: Located<PublicObject>,
+    ): Promise<Located<PublicObject> | null> {
+        const guard = declaration.managed?.refuseChange;
+        const checked = guard?.of?.() ?? declaration;
+        let object: Located<PublicObject> | undefined;
+        try {
+            object = known !== undefined && checked === declaration ? known : await retrieveObject(connect, checked, ids);
+        } catch (error) {
+            if (error instanceof NotFoundError && action === "delete") {
+                return null;
+            }
+            throw error;
+        }
+        const reason = guard?.reason(object);
+        if (reason !== undefined) {
+            const target = resourceIdOf(declaration, ids);
+            throw new OpenAIAdminError(
+                { operation: `${action} ${declaration.noun}`, target },
+                `${action} ${declaration.noun} "${target}" refused before sending: ${checked === declaration ? "it" : `its ${checked.noun} "${object.id}"`} ${reason}`,
+            );
+        }
+        return object;
     }
 
     // The outputs stored for a managed object: its public fields (without `id`, which the
@@ -289,8 +336,8 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
 
     /**
      * Compares the stored outputs with the new inputs: a change of a `replaceOnChange` input
-     * (or a rotation that is due) replaces the object, new before old; other changes update
-     * it in place.
+     * (or a rotation that is due) replaces the object, new before old unless the declaration
+     * says `deleteBeforeReplace`; other changes update it in place.
      *
      * @param _id the resource id
      * @param olds the stored outputs
@@ -317,7 +364,11 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
         const bookkeeping = [ROTATE_AFTER_DAYS, ADOPT].filter(
             (name) => !replaces.includes(name) && JSON.stringify(olds[name]) !== JSON.stringify(news[name]),
         );
-        return { changes: replaces.length + updates.length + bookkeeping.length > 0, replaces, deleteBeforeReplace: false };
+        return {
+            changes: replaces.length + updates.length + bookkeeping.length > 0,
+            replaces,
+            deleteBeforeReplace: replaces.length > 0 && managed.deleteBeforeReplace === true,
+        };
     }
 
     /**
@@ -334,10 +385,14 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
             const managed = declaration.managed!;
             const given = definedOnly(userInputs(news));
             const ids = idsOf(declaration, id);
-            const object =
-                managed.update !== undefined && this.changed(declaration, olds, given).length > 0
-                    ? await updateObject(this.connect(), declaration, ids, managed.update.body(given as never))
-                    : await retrieveObject(this.connect(), declaration, ids);
+            const connect = this.connect();
+            const sends = managed.update !== undefined && this.sent(declaration, this.changed(declaration, olds, given)).length > 0;
+            if (sends && managed.refuseChange !== undefined) {
+                await this.refuseIfGuarded(connect, declaration, ids, "update");
+            }
+            const object = sends
+                ? await updateObject(connect, declaration, ids, managed.update.body(given as never))
+                : await retrieveObject(connect, declaration, ids);
             return { outs: this.outputs(declaration, object, { ...news, original: olds["original"] }, this.secretsOf(declaration, olds)) };
         });
     }
@@ -393,8 +448,11 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
     }
 
     /**
-     * Does what the declaration says delete means (delete, archive, reset or release); an
-     * object that is already gone counts as done.
+     * Does what the declaration says delete means (delete, archive, reset or release, chosen
+     * from the stored outputs by `deleteAs`); an object that is already gone counts as done.
+     * Where the declaration guards changes (`refuseChange`) or knows objects the API cannot
+     * delete (`releaseWhen`), the object is read first: a refused delete sends nothing, and an
+     * undeletable object is released with a warning on stderr, which the CLI shows.
      *
      * @param id the resource id
      * @param props the stored outputs
@@ -402,7 +460,39 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
     async delete(id: string, props: EngineProps): Promise<void> {
         await forEngine(async () => {
             const declaration = declarationOf(props.__type);
-            await deleteObject(this.connect(), declaration, idsOf(declaration, id), props["original"] as PublicObject | undefined);
+            const managed = declaration.managed;
+            const behaviour = managed?.deleteAs?.(props) ?? managed?.delete ?? { kind: "delete" };
+            const ids = idsOf(declaration, id);
+            const connect = this.connect();
+            if (behaviour.kind !== "release" && managed?.refuseChange !== undefined) {
+                if ((await this.refuseIfGuarded(connect, declaration, ids, "delete")) === null) {
+                    return;
+                }
+            }
+            if (behaviour.kind !== "release" && managed?.releaseWhen !== undefined) {
+                const current = await this.currentOrGone(connect, declaration, ids);
+                if (current === undefined) {
+                    return;
+                }
+                const reason = managed.releaseWhen(current);
+                if (reason !== undefined) {
+                    console.error(`warning: ${declaration.noun} "${id}" released, not deleted: ${reason}`);
+                    return;
+                }
+            }
+            await deleteObject(connect, declaration, ids, props["original"] as PublicObject | undefined, behaviour);
         });
+    }
+
+    // The object, or undefined when it no longer exists.
+    private async currentOrGone(connect: ClientFactory, declaration: AnyDeclaration, ids: Ids): Promise<Located<PublicObject> | undefined> {
+        try {
+            return await retrieveObject(connect, declaration, ids);
+        } catch (error) {
+            if (error instanceof NotFoundError) {
+                return undefined;
+            }
+            throw error;
+        }
     }
 }

@@ -8,6 +8,7 @@ import { clientFactory } from "../../provider/pulumi/programClient";
 import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";
+import { cloneWithId } from "../helpers/seedClones";
 
 /** The requests an emulator received, as `METHOD path` without the query. */
 const callsOf = (emulator: AdminApiEmulator) => emulator.requests.map((r) => `${r.method} ${r.path.replace(/\?.*$/, "")}`);
@@ -19,8 +20,8 @@ function fillCollection(emulator: AdminApiEmulator, declaration: AnyDeclaration,
     const prefix = seedId.slice(0, seedId.lastIndexOf("/") + 1);
     const siblings = () => [...store.keys()].filter((id) => id.startsWith(prefix) && !id.slice(prefix.length).includes("/"));
     for (let index = 0; siblings().length < count; index += 1) {
-        const id = `${String(seed["id"])}x${index}`;
-        store.set(`${prefix}${id}`, { ...structuredClone(seed), id });
+        const id = `${seedId.slice(prefix.length)}x${index}`;
+        store.set(`${prefix}${id}`, cloneWithId(declaration, seed, id));
     }
     return siblings();
 }

@@ -11,6 +11,7 @@ import { clientFactory } from "../../provider/pulumi/programClient";
 import { AdminApiEmulator, Fault, startEmulator } from "../helpers/emulator";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";
+import { cloneWithId } from "../helpers/seedClones";
 import { asResource, dynamicProvider } from "../helpers/providers";
 import { configureRequest } from "../helpers/serializedProvider";
 
@@ -81,8 +82,8 @@ for (const declaration of Object.values(declarations)) {
                 const store = emulator.objects(type);
                 const siblings = () => [...store.keys()].filter((id) => id.startsWith(prefix) && !id.slice(prefix.length).includes("/"));
                 for (let index = 0; siblings().length <= 2 * paging.pageSize; index += 1) {
-                    const id = `${String(seed["id"])}x${index}`;
-                    store.set(`${prefix}${id}`, { ...structuredClone(seed), id });
+                    const id = `${seedId.slice(prefix.length)}x${index}`;
+                    store.set(`${prefix}${id}`, cloneWithId(declaration, seed, id));
                 }
                 const expected = siblings().map((id) => id.slice(prefix.length));
                 const start = emulator.requests.length;

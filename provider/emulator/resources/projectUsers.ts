@@ -1,22 +1,9 @@
 import { PROJECT_USER_ROLES, projectUsers, WireProjectUser } from "../../api/organization/projects/users";
+import { WireOrganizationUser } from "../../api/organization/users";
 import { EmulatedResource, EmulatorContext, Refusal } from "../emulatedResources";
+import { findMember, SEED_PEOPLE } from "./organizationUsers";
 
 const DAY = 24 * 60 * 60;
-
-/** A person of the emulated organization. */
-interface OrganizationMember {
-    readonly id: string;
-    readonly name: string;
-    readonly email: string;
-}
-
-// The organization's people: a project can only add one of them. Katherine is in no project.
-const ORGANIZATION_MEMBERS: readonly OrganizationMember[] = [
-    { id: "user_ada", name: "Ada Lovelace", email: "ada@example.com" },
-    { id: "user_grace", name: "Grace Hopper", email: "grace@example.com" },
-    { id: "user_alan", name: "Alan Turing", email: "alan@example.com" },
-    { id: "user_katherine", name: "Katherine Johnson", email: "katherine@example.com" },
-];
 
 const refuse = (status: number, message: string, param?: string): Refusal => ({ refuse: { status, message, param } });
 
@@ -25,9 +12,9 @@ const badRole = (role: unknown): Refusal | undefined =>
         ? undefined
         : refuse(400, `role must be one of ${PROJECT_USER_ROLES.join(", ")}.`, "role");
 
-// Resolves the person a create names, by id (404 when the organization has no such user, as
+// Resolves the person a create names among the OrganizationUser store's members, by id (404 when the organization has no such user, as
 // for any unknown id) or by email (400: an address is not an id, and may need an invite first).
-function memberOf(body: Record<string, unknown>): OrganizationMember | Refusal {
+function memberOf(body: Record<string, unknown>, context: EmulatorContext): WireOrganizationUser | Refusal {
     const userId = body["user_id"] ?? undefined;
     const email = body["email"] ?? undefined;
     if ((userId === undefined) === (email === undefined)) {
@@ -36,23 +23,24 @@ function memberOf(body: Record<string, unknown>): OrganizationMember | Refusal {
     if (userId !== undefined) {
         return typeof userId !== "string"
             ? refuse(400, "user_id must be a string.", "user_id")
-            : (ORGANIZATION_MEMBERS.find((member) => member.id === userId) ?? refuse(404, `No user found with id '${userId}'.`));
+            : (findMember(context, { id: userId }) ?? refuse(404, `No user found with id '${userId}'.`));
     }
     if (typeof email !== "string") {
         return refuse(400, "email must be a string.", "email");
     }
     return (
-        ORGANIZATION_MEMBERS.find((member) => member.email === email.toLowerCase()) ??
+        findMember(context, { email }) ??
         refuse(400, `No user with email '${email}' is a member of this organization; invite them first.`, "email")
     );
 }
 
-function create(body: Record<string, unknown>, { now, ids, objects }: EmulatorContext): Record<string, unknown> | Refusal {
+function create(body: Record<string, unknown>, context: EmulatorContext): Record<string, unknown> | Refusal {
+    const { now, ids, objects } = context;
     const roleRefused = badRole(body["role"]);
     if (roleRefused !== undefined) {
         return roleRefused;
     }
-    const member = memberOf(body);
+    const member = memberOf(body, context);
     if ("refuse" in member) {
         return member;
     }
@@ -92,7 +80,7 @@ export const projectUserEmulation: EmulatedResource = {
             ["proj_default", 480],
             ["proj_web", 190],
         ] as const) {
-            for (const member of ORGANIZATION_MEMBERS.filter((m) => roles[m.id] !== undefined)) {
+            for (const member of SEED_PEOPLE.filter((m) => roles[m.id] !== undefined)) {
                 users.push([
                     `${projectId}/${member.id}`,
                     {
