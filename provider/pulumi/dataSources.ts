@@ -8,7 +8,15 @@ import { Attempt, InvalidInputError, OpenAIAdminError } from "../core/errors";
 import { fillPath } from "../core/paths";
 import { resolveSettings } from "../core/settings";
 import { parseArguments, schemaOnce } from "../core/validation";
-import { clientFactory, FetchDependencies, nowSeconds, programDependencies, READ_CACHE_SECONDS } from "./programClient";
+import {
+    clientFactory,
+    FetchDependencies,
+    nowSeconds,
+    programDependencies,
+    ReadCache,
+    READ_CACHE_MAX_ENTRIES,
+    READ_CACHE_SECONDS,
+} from "./programClient";
 
 /** A lookup by name found no object, or more than one. */
 export class LookupError extends OpenAIAdminError {
@@ -120,9 +128,32 @@ async function readOnce<O>(
         return structuredClone((await cached.object) as O);
     }
     const object = read();
+    // Deleted first, so that the entry moves to the end: the map stays in order of reading.
+    cache.delete(cacheKey);
     cache.set(cacheKey, { readAt: now, object });
-    object.catch(() => cache.delete(cacheKey));
+    boundReadCache(cache, now);
+    object.catch(() => {
+        if (cache.get(cacheKey)?.object === object) {
+            cache.delete(cacheKey);
+        }
+    });
     return structuredClone(await object);
+}
+
+// A long-lived process (the Automation API) reads many ids: expired reads are dropped, and
+// past READ_CACHE_MAX_ENTRIES the oldest, so that the cache never grows without bound.
+function boundReadCache(cache: ReadCache, now: number): void {
+    for (const [key, entry] of cache) {
+        if (now - entry.readAt >= READ_CACHE_SECONDS) {
+            cache.delete(key);
+        }
+    }
+    for (const key of cache.keys()) {
+        if (cache.size <= READ_CACHE_MAX_ENTRIES) {
+            break;
+        }
+        cache.delete(key);
+    }
 }
 
 async function findByName<O extends PublicObject>(
