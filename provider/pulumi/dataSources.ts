@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AnyDeclaration, idPropertiesOf, ownIdPropertyOf, parentPropertiesOf, PublicObject } from "../api/declaration";
 import { assertEveryExpectationOf, assertExpectationsOf, validateExpectationsOf } from "../api/expectations";
 import { ClientFactory, Ids, listObjects, Located, retrieveObject } from "../api/operations";
-import { Attempt, InvalidInputError, OpenAIAdminError } from "../core/errors";
+import { Attempt, InvalidInputError, isExpectedFailure, OpenAIAdminError } from "../core/errors";
 import { fillPath } from "../core/paths";
 import { resolveSettings } from "../core/settings";
 import { parseArguments, schemaOnce } from "../core/validation";
@@ -257,6 +257,31 @@ export async function fetchMany<O extends PublicObject>(
     return { [declaration.listKey]: kept };
 }
 
+/**
+ * A program-side call whose expected failure (any of this package's errors) Pulumi shows as
+ * its one message line, as a `RunError`: no stack trace, no "Unhandled exception". The error
+ * keeps its class and fields (a program may catch a `NotFoundError`); it is marked so that
+ * `pulumi.RunError.isInstance` (which works across copies of the SDK) recognises it. A bug
+ * keeps its stack trace.
+ *
+ * @param call the call's promise
+ * @returns what the call returns
+ */
+export async function forProgram<T>(call: Promise<T>): Promise<T> {
+    try {
+        return await call;
+    } catch (error) {
+        if (isExpectedFailure(error) && !pulumi.RunError.isInstance(error)) {
+            Object.defineProperty(error, RUN_ERROR_MARK, { value: true });
+        }
+        throw error;
+    }
+}
+
+// The member RunError.isInstance looks for (see @pulumi/pulumi/errors.js); a unit test
+// checks that the SDK still recognises it.
+const RUN_ERROR_MARK = "__pulumiRunError";
+
 /** Pulumi inputs of an arguments object: each field an input, as Pulumi's generated SDKs have them. */
 export type InputArgs<T> = { readonly [K in keyof T]: pulumi.Input<T[K]> };
 
@@ -267,7 +292,7 @@ export type InputArgs<T> = { readonly [K in keyof T]: pulumi.Input<T[K]> };
  * @returns the functions; the per-resource files give them their public names and docs
  */
 export function getFunctions<Args, Result>(declaration: AnyDeclaration) {
-    const get = (args: Args): Promise<Result> => fetchOne(declaration, args, programDependencies()) as Promise<Result>;
+    const get = (args: Args): Promise<Result> => forProgram(fetchOne(declaration, args, programDependencies()) as Promise<Result>);
     const getOutput = (args: InputArgs<Args>): pulumi.Output<Result> => pulumi.output(args).apply((resolved) => get(resolved as Args));
     return { get, getOutput };
 }
@@ -279,7 +304,7 @@ export function getFunctions<Args, Result>(declaration: AnyDeclaration) {
  * @returns the functions; the per-resource files give them their public names and docs
  */
 export function listFunctions<Args, Result>(declaration: AnyDeclaration) {
-    const list = (args?: Args): Promise<Result> => fetchMany(declaration, args, programDependencies()) as Promise<Result>;
+    const list = (args?: Args): Promise<Result> => forProgram(fetchMany(declaration, args, programDependencies()) as Promise<Result>);
     const listOutput = (args?: InputArgs<Args>): pulumi.Output<Result> =>
         pulumi.output(args ?? {}).apply((resolved) => list(resolved as Args));
     return { list, listOutput };

@@ -1,16 +1,21 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import * as sinon from "sinon";
 import { z } from "zod";
 import { adminApiKeys } from "../../provider/api/organization/adminApiKeys";
 import { createObject } from "../../provider/api/operations";
 import { AdminClient, ApiRequest } from "../../provider/core/client";
-import { Attempt, ConnectionError, InvalidResponseError } from "../../provider/core/errors";
+import { Attempt, ConnectionError, InvalidResponseError, NotFoundError } from "../../provider/core/errors";
 import { MAX_PAGES } from "../../provider/core/pagination";
 import { seedKeys } from "../../provider/emulator/seedKeys";
 import { fetchAdminApiKey } from "../../provider/pulumi/adminApiKey";
+import { forProgram } from "../../provider/pulumi/dataSources";
 import { READ_CACHE_MAX_ENTRIES, READ_CACHE_SECONDS, ReadCache } from "../../provider/pulumi/programClient";
 import { AdminApiEmulator, startEmulator } from "../helpers/emulator";
 import { emulatorDependencies, rejectionOf } from "../helpers/emulatorClient";
 import { fakeClock } from "../helpers/fakeClock";
+import { asResource, dynamicProvider } from "../helpers/providers";
+import { configureRequest, loadProvider, serializeProvider } from "../helpers/serializedProvider";
 
 describe("hardening, continued (issue 9)", () => {
     describe("the create recovery inherits the list bounds (defect 3)", () => {
@@ -94,6 +99,84 @@ describe("hardening, continued (issue 9)", () => {
                 [...cache.keys()].map((key) => (key.includes(" read") ? key : "the new read")),
                 ["fresh read", "the new read"],
             );
+        });
+    });
+
+    describe("expected failures show as one line, bugs keep their stack (defect 11)", () => {
+        let emulator: AdminApiEmulator;
+
+        beforeEach(async () => {
+            emulator = await startEmulator();
+        });
+        afterEach(() => emulator.close());
+
+        /** What `console.error` writes while `run` runs. */
+        function stderrOf(run: () => void): string {
+            const written: string[] = [];
+            const write = sinon.stub(process.stderr, "write").callsFake((chunk: string | Uint8Array) => {
+                written.push(String(chunk));
+                return true;
+            });
+            try {
+                run();
+            } finally {
+                write.restore();
+            }
+            return written.join("");
+        }
+
+        it("hands the engine an expected failure whose stack is its one line, and drops the SDK's stderr copy of it", async () => {
+            const provider = asResource(loadProvider((await serializeProvider(dynamicProvider)).text), "AdminApiKey", "get");
+            await provider.configure(configureRequest({ "openai:adminKey": emulator.adminKey, "openai:baseUrl": emulator.baseUrl }));
+
+            const error = await rejectionOf(() => provider.read("key_gone", {}));
+
+            assert.match(String(error), /^NotFoundError: retrieve admin API key "key_gone" failed: HTTP 404: /);
+            assert.equal(error.stack, String(error), "no frame");
+            // What the SDK's dynamic provider prints before handing the error to the engine, in the same turn.
+            const echo = `${String(error)}: ${error.stack}`;
+            const printed = stderrOf(() => {
+                console.error(echo);
+                console.error("another line");
+            });
+            assert.equal(printed, "another line\n");
+            await new Promise((resolve) => setImmediate(resolve));
+            assert.equal(
+                stderrOf(() => console.error(echo)),
+                `${echo}\n`,
+                "dropped only in the turn the error was thrown",
+            );
+        });
+
+        it("leaves a bug's stack trace as it is", async () => {
+            const error = await rejectionOf(() => dynamicProvider.read!("key_abc", { __type: "Nope" }));
+
+            assert.match(error.message, /does not know the resource type "Nope"/);
+            assert.match(error.stack ?? "", /\n\s+at /, "frames kept");
+        });
+
+        it("marks a program-side expected failure as a RunError that keeps its class, fields and message", async () => {
+            const make = () =>
+                new NotFoundError({ operation: "retrieve admin API key", target: "key_x" }, { status: 404, openaiMessage: "No key." });
+            const notFound = make();
+            const message = notFound.message;
+
+            const error = await rejectionOf(() => forProgram(Promise.reject(notFound)));
+
+            assert.equal(error, notFound);
+            assert.ok(pulumi.RunError.isInstance(error), "Pulumi shows it as its message line, without a stack trace");
+            assert.ok(error instanceof NotFoundError);
+            assert.equal(error.message, message);
+            assert.equal(JSON.stringify(error), JSON.stringify(make()), "no rendering changes");
+        });
+
+        it("leaves a program-side bug as it is", async () => {
+            const bug = new TypeError("cannot read properties of undefined");
+
+            const error = await rejectionOf(() => forProgram(Promise.reject(bug)));
+
+            assert.equal(error, bug);
+            assert.ok(!pulumi.RunError.isInstance(error));
         });
     });
 });
