@@ -153,7 +153,33 @@ export class OpenAIAdminError extends Error {
         this.openaiCode = optionalShownText(details.openaiCode);
         this.openaiParam = optionalShownText(details.openaiParam);
         this.attempts = details.attempts ?? 0;
+        // A mark that survives serialization by value, where `instanceof` does not: see
+        // isExpectedFailure. Not enumerable, so that no rendering of the error changes.
+        Object.defineProperty(this, "expectedFailure", { value: true });
     }
+}
+
+/**
+ * True for this package's errors: expected failures (not found, auth, connection, timeout,
+ * rate limit, a failed expectation, bad input), which are shown as their one message line.
+ * Anything else is a bug, and keeps its stack trace. Also true for an error of the package
+ * serialized by value (in the engine's provider process), whose class is lost.
+ *
+ * @param error anything thrown
+ * @returns whether it is one of this package's errors
+ *
+ * @example
+ * ```typescript
+ * if (!isExpectedFailure(error)) {
+ *     console.error(error); // a bug: keep the stack trace
+ * }
+ * ```
+ */
+export function isExpectedFailure(error: unknown): error is OpenAIAdminError {
+    return (
+        error instanceof OpenAIAdminError ||
+        (typeof error === "object" && error !== null && (error as { expectedFailure?: unknown }).expectedFailure === true)
+    );
 }
 
 /** An argument or setting failed validation; no request was sent. */

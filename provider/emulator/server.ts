@@ -230,9 +230,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
     async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
         const requestId = `req_${randomBytes(16).toString("hex")}`;
         const read = await readBody(req);
-        const body = read.ok ? parseJson(read.text) : undefined;
+        const body = read.kind === "read" ? parseJson(read.text) : undefined;
         const record = (status: number, answer?: unknown) =>
             requests.push({ method: req.method ?? "", path: req.url ?? "", status, requestId, body, answer });
+        if (read.kind === "aborted") {
+            record(0);
+            return;
+        }
+        if (read.kind === "tooLarge") {
+            record(413);
+            refuseTooLarge(req, res, requestId);
+            return;
+        }
         const fault = faults.shift();
         if (fault?.kind === "delay") {
             await new Promise((resolve) => setTimeout(resolve, fault.ms));
@@ -248,9 +257,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
         }
         let answer: Answer;
         let served = false;
-        if (!read.ok) {
-            answer = errorAnswer(413, `Request body larger than ${MAX_REQUEST_BODY_BYTES} bytes.`);
-        } else if (fault?.kind === "status") {
+        if (fault?.kind === "status") {
             answer = errorAnswer(fault.status, fault.message ?? defaultMessage(fault.status), fault.headers);
         } else if (fault?.kind === "body") {
             answer = { status: fault.status ?? 200, body: fault.body, contentType: fault.contentType ?? "text/html" };
@@ -476,6 +483,9 @@ function parseJson(text: string): unknown {
     }
 }
 
+/** What reading a request's body gave. */
+type BodyRead = { readonly kind: "read"; readonly text: string } | { readonly kind: "tooLarge" } | { readonly kind: "aborted" };
+
 interface Answer {
     readonly status: number;
     readonly body: string;
@@ -498,6 +508,16 @@ function errorAnswer(
     return { status, headers, body: JSON.stringify({ error: { message, type, param, code } }) };
 }
 
+// Answers 413 while the body is still arriving, and closes the connection: the rest of the
+// body is discarded as it comes (so the client can read the answer), for a few seconds at most.
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, requestId: string): void {
+    const answer = errorAnswer(413, `Request body larger than ${MAX_REQUEST_BODY_BYTES} bytes.`);
+    res.writeHead(answer.status, { "content-type": "application/json", "x-request-id": requestId, connection: "close" });
+    res.end(answer.body);
+    req.resume();
+    setTimeout(() => req.socket.destroy(), 5_000).unref();
+}
+
 function defaultMessage(status: number): string {
     if (status === 429) {
         return "Rate limit reached for requests. Please try again later.";
@@ -508,24 +528,41 @@ function defaultMessage(status: number): string {
     return `Emulated error ${status}.`;
 }
 
-// Reads a body up to MAX_REQUEST_BODY_BYTES, refusing a larger one without holding it, and
-// ending (not failing) when the client goes away mid-body.
-function readBody(req: http.IncomingMessage): Promise<{ ok: boolean; text: string }> {
+// Reads a body up to MAX_REQUEST_BODY_BYTES. A larger one (declared or streamed) is refused as
+// soon as it is known: the read ends there, and the rest is discarded as it arrives, never
+// held. A client that goes away mid-body ends the read (it does not fail it).
+function readBody(req: http.IncomingMessage): Promise<BodyRead> {
     return new Promise((resolve) => {
+        const declared = Number(req.headers["content-length"] ?? "0");
+        if (declared > MAX_REQUEST_BODY_BYTES) {
+            req.resume();
+            resolve({ kind: "tooLarge" });
+            return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
-        let tooLarge = false;
+        let done = false;
+        const finish = (read: BodyRead) => {
+            if (!done) {
+                done = true;
+                chunks.length = 0;
+                resolve(read);
+            }
+        };
         req.on("data", (chunk: Buffer) => {
+            if (done) {
+                return;
+            }
             size += chunk.length;
             if (size > MAX_REQUEST_BODY_BYTES) {
-                tooLarge = true;
-                chunks.length = 0;
+                finish({ kind: "tooLarge" });
                 return;
             }
             chunks.push(chunk);
         });
-        req.on("end", () => resolve({ ok: !tooLarge, text: tooLarge ? "" : Buffer.concat(chunks).toString("utf8") }));
-        req.on("error", () => resolve({ ok: false, text: "" }));
-        req.on("aborted", () => resolve({ ok: false, text: "" }));
+        req.on("end", () => finish({ kind: "read", text: Buffer.concat(chunks).toString("utf8") }));
+        req.on("error", () => finish({ kind: "aborted" }));
+        req.on("aborted", () => finish({ kind: "aborted" }));
+        req.on("close", () => finish({ kind: "aborted" }));
     });
 }

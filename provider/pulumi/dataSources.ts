@@ -4,11 +4,19 @@ import { z } from "zod";
 import { AnyDeclaration, idPropertiesOf, ownIdPropertyOf, parentPropertiesOf, PublicObject } from "../api/declaration";
 import { assertEveryExpectationOf, assertExpectationsOf, validateExpectationsOf, validateListExpectationsOf } from "../api/expectations";
 import { ClientFactory, Ids, listObjects, Located, retrieveObject } from "../api/operations";
-import { Attempt, InvalidInputError, OpenAIAdminError } from "../core/errors";
+import { Attempt, InvalidInputError, isExpectedFailure, OpenAIAdminError } from "../core/errors";
 import { fillPath } from "../core/paths";
 import { resolveSettings } from "../core/settings";
 import { parseArguments, schemaOnce } from "../core/validation";
-import { clientFactory, FetchDependencies, nowSeconds, programDependencies, READ_CACHE_SECONDS } from "./programClient";
+import {
+    clientFactory,
+    FetchDependencies,
+    nowSeconds,
+    programDependencies,
+    ReadCache,
+    READ_CACHE_MAX_ENTRIES,
+    READ_CACHE_SECONDS,
+} from "./programClient";
 
 /** A lookup by name found no object, or more than one. */
 export class LookupError extends OpenAIAdminError {
@@ -120,9 +128,32 @@ async function readOnce<O>(
         return structuredClone((await cached.object) as O);
     }
     const object = read();
+    // Deleted first, so that the entry moves to the end: the map stays in order of reading.
+    cache.delete(cacheKey);
     cache.set(cacheKey, { readAt: now, object });
-    object.catch(() => cache.delete(cacheKey));
+    boundReadCache(cache, now);
+    object.catch(() => {
+        if (cache.get(cacheKey)?.object === object) {
+            cache.delete(cacheKey);
+        }
+    });
     return structuredClone(await object);
+}
+
+// A long-lived process (the Automation API) reads many ids: expired reads are dropped, and
+// past READ_CACHE_MAX_ENTRIES the oldest, so that the cache never grows without bound.
+function boundReadCache(cache: ReadCache, now: number): void {
+    for (const [key, entry] of cache) {
+        if (now - entry.readAt >= READ_CACHE_SECONDS) {
+            cache.delete(key);
+        }
+    }
+    for (const key of cache.keys()) {
+        if (cache.size <= READ_CACHE_MAX_ENTRIES) {
+            break;
+        }
+        cache.delete(key);
+    }
 }
 
 async function findByName<O extends PublicObject>(
@@ -226,6 +257,31 @@ export async function fetchMany<O extends PublicObject>(
     return { [declaration.listKey]: kept };
 }
 
+/**
+ * A program-side call whose expected failure (any of this package's errors) Pulumi shows as
+ * its one message line, as a `RunError`: no stack trace, no "Unhandled exception". The error
+ * keeps its class and fields (a program may catch a `NotFoundError`); it is marked so that
+ * `pulumi.RunError.isInstance` (which works across copies of the SDK) recognises it. A bug
+ * keeps its stack trace.
+ *
+ * @param call the call's promise
+ * @returns what the call returns
+ */
+export async function forProgram<T>(call: Promise<T>): Promise<T> {
+    try {
+        return await call;
+    } catch (error) {
+        if (isExpectedFailure(error) && !pulumi.RunError.isInstance(error)) {
+            Object.defineProperty(error, RUN_ERROR_MARK, { value: true });
+        }
+        throw error;
+    }
+}
+
+// The member RunError.isInstance looks for (see @pulumi/pulumi/errors.js); a unit test
+// checks that the SDK still recognises it.
+const RUN_ERROR_MARK = "__pulumiRunError";
+
 /** Pulumi inputs of an arguments object: each field an input, as Pulumi's generated SDKs have them. */
 export type InputArgs<T> = { readonly [K in keyof T]: pulumi.Input<T[K]> };
 
@@ -236,7 +292,7 @@ export type InputArgs<T> = { readonly [K in keyof T]: pulumi.Input<T[K]> };
  * @returns the functions; the per-resource files give them their public names and docs
  */
 export function getFunctions<Args, Result>(declaration: AnyDeclaration) {
-    const get = (args: Args): Promise<Result> => fetchOne(declaration, args, programDependencies()) as Promise<Result>;
+    const get = (args: Args): Promise<Result> => forProgram(fetchOne(declaration, args, programDependencies()) as Promise<Result>);
     const getOutput = (args: InputArgs<Args>): pulumi.Output<Result> => pulumi.output(args).apply((resolved) => get(resolved as Args));
     return { get, getOutput };
 }
@@ -248,7 +304,7 @@ export function getFunctions<Args, Result>(declaration: AnyDeclaration) {
  * @returns the functions; the per-resource files give them their public names and docs
  */
 export function listFunctions<Args, Result>(declaration: AnyDeclaration) {
-    const list = (args?: Args): Promise<Result> => fetchMany(declaration, args, programDependencies()) as Promise<Result>;
+    const list = (args?: Args): Promise<Result> => forProgram(fetchMany(declaration, args, programDependencies()) as Promise<Result>);
     const listOutput = (args?: InputArgs<Args>): pulumi.Output<Result> =>
         pulumi.output(args ?? {}).apply((resolved) => list(resolved as Args));
     return { list, listOutput };

@@ -21,6 +21,9 @@ export interface FetchDependencies {
 /** Reads by API root, admin key, type and id, with when each was made (Unix seconds). */
 export type ReadCache = Map<string, { readonly readAt: number; readonly object: Promise<unknown> }>;
 
+/** The most reads a {@link ReadCache} keeps; past it, the oldest are dropped first. */
+export const READ_CACHE_MAX_ENTRIES = 1_000;
+
 /** How long a read is reused: a program's reads of one key come close together, and a
  * long-lived process (the Automation API) must see changes on its next update. */
 export const READ_CACHE_SECONDS = 60;

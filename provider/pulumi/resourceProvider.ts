@@ -22,7 +22,7 @@ import {
     updateObject,
 } from "../api/operations";
 import { createAdminClient } from "../core/client";
-import { Attempt, InvalidInputError, NotFoundError, OpenAIAdminError } from "../core/errors";
+import { Attempt, InvalidInputError, isExpectedFailure, NotFoundError, OpenAIAdminError } from "../core/errors";
 import { waitMessage } from "../core/rateLimiter";
 import { resolveSettings } from "../core/settings";
 import { adoptionFailures, ADOPT, INTERNAL_PROPERTIES, ROTATE_AFTER_DAYS, rotationFailures } from "./managedInputs";
@@ -46,14 +46,42 @@ async function forEngine<T>(operation: () => Promise<T>): Promise<T> {
     try {
         return await operation();
     } catch (error) {
-        if (error instanceof Error) {
+        if (error instanceof Error && !isExpectedFailure(error)) {
             throw error;
         }
         const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
-        const engineError = new Error(typeof message === "string" ? message : String(error));
+        const engineError = error instanceof Error ? error : new Error(typeof message === "string" ? message : String(error));
         engineError.name = typeof name === "string" ? name : "Error";
+        if (isExpectedFailure(error)) {
+            showAsOneLine(engineError);
+        }
         throw engineError;
     }
+}
+
+// An expected failure is not a bug: the engine shows its message as the resource's one
+// `error:` line, so its stack is that one line (no frame), and the copy that the SDK's
+// dynamic provider prints on stderr first (`${error}: ${error.stack}`: the message twice,
+// for a failed check, diff, read or delete) is dropped. The SDK prints it in the same turn
+// of the event loop, so the drop is armed until the next one only; an unexpected line prints.
+function showAsOneLine(error: Error): void {
+    Object.defineProperty(error, "stack", { value: `${error.name}: ${error.message}`, writable: true, configurable: true });
+    // Kept on the console (not in this module) because the provider is serialized by value.
+    const holder = console as Console & { openaiAdminEchoes?: Set<string> };
+    if (holder.openaiAdminEchoes === undefined) {
+        const echoes = new Set<string>();
+        const print = console.error.bind(console);
+        console.error = (...args: unknown[]) => {
+            if (args.length === 1 && typeof args[0] === "string" && echoes.delete(args[0])) {
+                return;
+            }
+            print(...args);
+        };
+        holder.openaiAdminEchoes = echoes;
+    }
+    const echo = `${String(error)}: ${error.stack}`;
+    holder.openaiAdminEchoes.add(echo);
+    setImmediate(() => holder.openaiAdminEchoes?.delete(echo));
 }
 
 // The engine's protobuf encoding refuses undefined values ("Unexpected struct type"); an

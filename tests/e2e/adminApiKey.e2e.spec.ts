@@ -111,7 +111,7 @@ describe("AdminApiKey on the real Pulumi engine", () => {
         const printed = String(error);
         assert.match(
             printed,
-            /NotFoundError: retrieve admin API key "key_service_account" failed: HTTP 404: No admin API key found with id 'key_service_account'\./,
+            /error: (?:Preview failed: )?retrieve admin API key "key_service_account" failed: HTTP 404: No admin API key found with id 'key_service_account'\./,
         );
         assert.ok(printed.includes(`[request id: ${notFound[0]!.requestId}]`), "the CLI output carries the request id");
     });
@@ -132,7 +132,7 @@ describe("AdminApiKey on the real Pulumi engine", () => {
         const printed = String(error);
         assert.match(
             printed,
-            /AuthenticationError: retrieve admin API key "key_service_account" failed: HTTP 401: Incorrect API key provided\./,
+            /error: (?:Preview failed: )?retrieve admin API key "key_service_account" failed: HTTP 401: Incorrect API key provided\./,
         );
         assert.match(printed, /needs an admin key \(sk-admin-\.\.\.\)/);
         assert.match(printed, /\[request id: req_[0-9a-f]+\]/);

@@ -25,7 +25,7 @@ describe("Lists, lookups by name and expectations on the real Pulumi engine", ()
                 );
             assert.match(
                 error,
-                /ExpectationError: admin API key "key_user_owned" fails 1 expectation: ownerType: owner type is "user", expected "service_account"/,
+                /error: (?:Preview failed: )?admin API key "key_user_owned" fails 1 expectation: ownerType: owner type is "user", expected "service_account"/,
                 operation,
             );
         }

@@ -21,7 +21,7 @@ describe("ProjectApiKey gates on the real Pulumi engine", () => {
             );
         assert.match(
             error,
-            /ExpectationError: project API key "proj_web\/key_web_alice" fails 1 expectation: ownerType: owner type is "user", expected "service_account"/,
+            /error: (?:Preview failed: )?project API key "proj_web\/key_web_alice" fails 1 expectation: ownerType: owner type is "user", expected "service_account"/,
         );
         assert.deepEqual(await dependents(t), [], "the dependent was never created");
     });
