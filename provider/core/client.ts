@@ -109,7 +109,8 @@ export interface ApiRequest {
     readonly path: string;
     /** The path as a template, e.g. `/organization/admin_api_keys/{key_id}`: requests to one template share a limit. */
     readonly route: string;
-    readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+    /** Query parameters; a list is sent as `name[]=a&name[]=b`, as the official SDKs send it. */
+    readonly query?: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
     readonly body?: unknown;
 }
 

@@ -61,7 +61,7 @@ export interface ListRequest<T> {
     /** Its template, e.g. `/organization/projects/{project_id}/users`. */
     readonly route: string;
     /** Query parameters besides `limit` and the cursor. */
-    readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+    readonly query?: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
     /** The endpoint's style and page size. */
     readonly paging: Paging;
     /** A name for the item schema, unique in the package (page schemas are built once). */
