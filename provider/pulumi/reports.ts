@@ -258,6 +258,21 @@ export function assertGates<R>(declaration: AnyReportDeclaration, report: R, req
     }
 }
 
+// `pulumi.output` turns a Date into `{}` (it has no own fields): times given as Dates are
+// passed on as ISO strings, which read as the same instant.
+function datesAsText(value: unknown): unknown {
+    if (value instanceof Date) {
+        return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+    }
+    if (Array.isArray(value)) {
+        return value.map(datesAsText);
+    }
+    if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, datesAsText(inner)]));
+    }
+    return value;
+}
+
 /**
  * The function and its `...Output` form for a report.
  *
@@ -266,6 +281,7 @@ export function assertGates<R>(declaration: AnyReportDeclaration, report: R, req
  */
 export function reportFunctions<Args, Result>(fetch: (args: unknown, deps: FetchDependencies) => Promise<Result>) {
     const read = (args: Args): Promise<Result> => fetch(args, programDependencies());
-    const readOutput = (args: InputArgs<Args>): pulumi.Output<Result> => pulumi.output(args).apply((resolved) => read(resolved as Args));
+    const readOutput = (args: InputArgs<Args>): pulumi.Output<Result> =>
+        pulumi.output(datesAsText(args) as InputArgs<Args>).apply((resolved) => read(resolved as Args));
     return { read, readOutput };
 }

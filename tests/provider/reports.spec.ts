@@ -7,7 +7,7 @@ import { resolveWindow, toUnixSeconds } from "../../provider/api/reportTime";
 import { ExpectationError } from "../../provider/api/expectations";
 import { InvalidInputError } from "../../provider/core/errors";
 import { fetchAuditLogs } from "../../provider/pulumi/auditLogs";
-import { fetchCosts } from "../../provider/pulumi/costs";
+import { fetchCosts, getCostsOutput, GetCostsResult } from "../../provider/pulumi/costs";
 import { fetchReport } from "../../provider/pulumi/reports";
 import { fetchUsage } from "../../provider/pulumi/usage";
 import { FetchDependencies } from "../../provider/pulumi/programClient";
@@ -223,6 +223,21 @@ describe("Reports: usage, costs and audit logs", () => {
             assert.match(missing.message, /startTime must be given/);
             assert.equal(emulator.requests.length, 0);
         });
+    });
+
+    it("getCostsOutput passes Date times through Pulumi inputs as the same instant", async () => {
+        const saved = { ...process.env };
+        process.env["OPENAI_ADMIN_KEY"] = emulator.adminKey;
+        process.env["OPENAI_BASE_URL"] = emulator.baseUrl;
+        try {
+            const start = Date.UTC(2026, 10, 1) / 1000;
+            const output = getCostsOutput({ startTime: new Date(start * 1000), endTime: new Date((start + 3 * DAY) * 1000) });
+            const report = await new Promise<GetCostsResult>((resolve) => output.apply(resolve));
+            assert.equal(report.buckets.length, 3);
+            assert.equal(queryOf(0).get("start_time"), String(start));
+        } finally {
+            process.env = saved;
+        }
     });
 
     describe("gates, on a fixed clock", () => {
