@@ -11,6 +11,8 @@ import type { AdminApiKey } from "../provider";
 import { AdminApiEmulator, startEmulator } from "../provider/emulator";
 import { fetchAdminApiKey } from "../provider/pulumi/adminApiKey";
 import { fetchAdminApiKeys } from "../provider/pulumi/adminApiKey";
+import { fetchCosts } from "../provider/pulumi/costs";
+import { fetchUsage } from "../provider/pulumi/usage";
 import { createTestStack, TestStack } from "../tests/e2e/harness";
 import { manyKeys } from "../tests/helpers/keyFixtures";
 import { scaledClock } from "../tests/helpers/scaledClock";
@@ -289,6 +291,74 @@ async function underTheLimit(): Promise<void> {
     }
 }
 
+// 6. Reports: requests for a range against the minimum the page limits allow, time against bare paging.
+async function reportPaging(): Promise<void> {
+    const emulator = await startEmulator();
+    const today = Math.floor(Date.now() / 1000 / 86_400) * 86_400;
+    const bare = axios.create({ headers: { Authorization: `Bearer ${emulator.adminKey}` } });
+    const cases = [
+        { name: "a year of daily costs", path: "/organization/costs", start: today - 365 * 86_400, width: "1d", limit: 180, buckets: 365 },
+        {
+            name: "a month of hourly usage",
+            path: "/organization/usage/completions",
+            start: today - 30 * 86_400,
+            width: "1h",
+            limit: 168,
+            buckets: 720,
+        },
+    ] as const;
+    for (const range of cases) {
+        const args = { startTime: range.start, endTime: today, bucketWidth: range.width };
+        const read = (): Promise<object> =>
+            range.path === "/organization/costs"
+                ? fetchCosts({ startTime: range.start, endTime: today }, deps(emulator))
+                : fetchUsage({ kind: "completions", ...args }, deps(emulator));
+        const before = emulator.requests.length;
+        await read();
+        const requests = emulator.requests.length - before;
+        const ours: number[] = [];
+        const theirs: number[] = [];
+        for (let round = 0; round < 15; round++) {
+            ours.push((await timed(read))[1]);
+            theirs.push(
+                (
+                    await timed(async () => {
+                        let page: string | undefined;
+                        do {
+                            const params = {
+                                start_time: range.start,
+                                end_time: today,
+                                bucket_width: range.width,
+                                limit: range.limit,
+                                page,
+                            };
+                            page =
+                                (await bare.get<{ next_page: string | null }>(`${emulator.baseUrl}${range.path}`, { params })).data
+                                    .next_page ?? undefined;
+                        } while (page !== undefined);
+                    })
+                )[1],
+            );
+        }
+        const minimum = Math.ceil(range.buckets / range.limit);
+        report({
+            benchmark: `6. ${range.name}: requests`,
+            measured: `${requests}`,
+            baseline: `minimum ${minimum}`,
+            ratio: `${(requests / minimum).toFixed(2)}x`,
+            target: "1.0x",
+        });
+        report({
+            benchmark: `6. ${range.name}: time`,
+            measured: `${median(ours).toFixed(1)} ms`,
+            baseline: `bare paging ${median(theirs).toFixed(1)} ms`,
+            ratio: `${(median(ours) / median(theirs)).toFixed(2)}x`,
+            target: "report",
+        });
+    }
+    await emulator.close();
+}
+
 async function main(): Promise<void> {
     console.log(
         `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -296,6 +366,7 @@ async function main(): Promise<void> {
     await readLatency();
     await listing();
     await underTheLimit();
+    await reportPaging();
     const emulator = await startEmulator();
     try {
         await engine(emulator);

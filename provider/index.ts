@@ -215,3 +215,35 @@ export type {
     GetProjectGroupsResult,
 } from "./pulumi/projectGroup";
 export type { ProjectGroupExpectations, ProjectGroupInfo, ProjectGroupInputs, WireProjectGroup } from "./api/organization/projects/groups";
+export { getUsage, getUsageOutput } from "./pulumi/usage";
+export type { GetUsageArgs, GetUsageResult } from "./pulumi/usage";
+export { getCosts, getCostsOutput } from "./pulumi/costs";
+export type { GetCostsArgs, GetCostsResult } from "./pulumi/costs";
+export { getAuditLogs, getAuditLogsOutput } from "./pulumi/auditLogs";
+export type { EffectiveAt, GetAuditLogsArgs, GetAuditLogsResult } from "./pulumi/auditLogs";
+export type {
+    AudioSpeechesUsageResult,
+    AudioTranscriptionsUsageResult,
+    CodeInterpreterSessionsUsageResult,
+    CompletionsUsageResult,
+    EmbeddingsUsageResult,
+    FileSearchCallsUsageResult,
+    ImagesUsageResult,
+    ModerationsUsageResult,
+    UsageExpectations,
+    UsageKind,
+    UsageReport,
+    UsageResults,
+    VectorStoresUsageResult,
+    WebSearchCallsUsageResult,
+} from "./api/organization/usage";
+export type { Amount, CostExpectations, CostReport, CostResult } from "./api/organization/costs";
+export type {
+    AuditLogActor,
+    AuditLogDetailsByType,
+    AuditLogEvent,
+    AuditLogExpectations,
+    AuditLogReport,
+} from "./api/organization/auditLogs";
+export type { Bucket } from "./api/reports";
+export type { RelativeWindow, TimeInput } from "./api/reportTime";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { QueryValue } from "../core/client";
 import { Paging } from "../core/pagination";
 import { PathTemplate, propertyNameOf } from "../core/paths";
+import type { ResultFields } from "./reports";
 
 /**
  * Everything this package knows about one Administration API resource, as data plus small
@@ -229,3 +230,94 @@ export function ownIdPropertyOf(declaration: AnyDeclaration): string {
 /** A declaration with its types erased, as registries and generic code hold it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDeclaration = ResourceDeclaration<any, any, any>;
+
+/** The width of a usage or cost bucket, as the API names it. */
+export type BucketWidth = "1m" | "1h" | "1d";
+
+/** One filter a report endpoint accepts: its argument name maps to a query parameter and a result field. */
+export interface ReportFilter {
+    /** The query parameter, e.g. `project_ids` (sent as `project_ids[]=...`) or `batch`. */
+    readonly param: string;
+    /** The wire field of a result (or event) it matches, e.g. `project_id`; the emulator filters on it. */
+    readonly field: string;
+    /** `strings`: a list of values; `boolean`: one flag (`batch`). */
+    readonly type: "strings" | "boolean";
+    /** The accepted values, where the API enumerates them (image sizes, context levels). */
+    readonly values?: readonly string[];
+}
+
+/**
+ * How a report pages through its range: `buckets` reports (usage, costs) page with
+ * `page`/`next_page`, at most `maxBuckets[width]` buckets a page; `events` reports (audit
+ * logs) page with `after`/`last_id`, at most `pageSize` events a page.
+ */
+export type ReportPaging =
+    | {
+          readonly style: "page";
+          readonly widths: readonly BucketWidth[];
+          readonly maxBuckets: Readonly<Partial<Record<BucketWidth, number>>>;
+      }
+    | { readonly style: "cursor"; readonly pageSize: number };
+
+/** A gate on a report's result: its argument schema and the check it makes. */
+export interface ReportGateSpec<R> {
+    /** The zod schema of the gate's argument. */
+    readonly schema: () => z.ZodType;
+    /**
+     * Returns each failure in words (naming the figure, the limit and the window), empty when
+     * the gate holds. `filters` are the parsed arguments of the call, for gates that need them.
+     */
+    readonly check: (result: R, expected: never, window: string, filters: Readonly<Record<string, unknown>>) => string[];
+    /** Refuses arguments the gate cannot be checked with (e.g. a per-project limit without `groupBy: ["project_id"]`). */
+    readonly requires?: (expected: never, filters: Readonly<Record<string, unknown>>) => string | undefined;
+}
+
+/**
+ * A report over a time range, not a collection: usage of one kind, costs, audit logs. As
+ * data plus small functions, like {@link ResourceDeclaration}: where it is, how its range
+ * pages, the filters and groupings the API allows, the wire shape of one result (or event)
+ * and its public shape, and the gates a deploy can put on the result. The generic fetch
+ * (`provider/pulumi/reports.ts`) and the emulator's report handler are driven by it.
+ *
+ * `W` is one wire result (a usage result, a cost result, an audit event), `P` its public
+ * form, `R` the public report (`{ buckets }`, `{ buckets, total }`, `{ events }`).
+ */
+export interface ReportDeclaration<W extends object = object, P extends object = object, R extends object = object> {
+    /** A short name, unique among reports: `completions`, `costs`, `audit logs`. */
+    readonly name: string;
+    /** The report in words, for messages: `completions usage`. */
+    readonly noun: string;
+    /** One sentence on what it holds, for documentation and schemas. */
+    readonly description: string;
+    /** The endpoint, e.g. `/organization/usage/completions`. */
+    readonly path: string;
+    /** The wire `object` of one result, e.g. `organization.usage.completions.result`. */
+    readonly object: string;
+    /** How the range pages, with the largest pages the endpoint accepts. */
+    readonly paging: ReportPaging;
+    /** The filters it accepts, by argument name (`projectIds`); any other is refused before sending. */
+    readonly filters: Readonly<Record<string, ReportFilter>>;
+    /** The wire fields results can be grouped by (`group_by`); empty or absent when none. */
+    readonly groupBy?: readonly string[];
+    /** The zod schema of one wire result (or event). Unknown fields pass. */
+    readonly wire: () => z.ZodType<W>;
+    /** The zod schema of one public result (or event). */
+    readonly outputs: () => z.ZodType<P>;
+    /** Maps a wire result to its public form: the one place that does. */
+    readonly toPublic: (wire: W) => P;
+    /**
+     * The fields of one result as data (`{ input_tokens: "count", project_id: "dimension" }`),
+     * for schema generation and the emulator; absent for events, whose shape varies by type.
+     */
+    readonly fields?: ResultFields;
+    /** The wire field that counts activity (`num_model_requests`): non-zero means something was used. */
+    readonly activity?: string;
+    /** Figures derived from the whole report, added to it (costs: `total`). */
+    readonly summarize?: (report: { readonly buckets: readonly object[] }) => Readonly<Record<string, unknown>>;
+    /** Gates (`expect`) a deploy can put on the report, by name. */
+    readonly gates?: Readonly<Record<string, ReportGateSpec<R>>>;
+}
+
+/** A report declaration with its types erased, as registries and generic code hold it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyReportDeclaration = ReportDeclaration<any, any, any>;

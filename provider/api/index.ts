@@ -1,4 +1,7 @@
-import { AnyDeclaration } from "./declaration";
+import { AnyDeclaration, AnyReportDeclaration } from "./declaration";
+import { auditLogsReport } from "./organization/auditLogs";
+import { costsReport } from "./organization/costs";
+import { usageReports } from "./organization/usage";
 import { adminApiKeys } from "./organization/adminApiKeys";
 import { projects } from "./organization/projects";
 import { projectServiceAccounts } from "./organization/projects/serviceAccounts";
@@ -44,3 +47,6 @@ export function declarationOf(type: unknown): AnyDeclaration {
     }
     return declaration;
 }
+
+/** Every report this package declares (usage of each kind, costs, audit logs): reports over a time range, not collections. */
+export const reportDeclarations: readonly AnyReportDeclaration[] = [...Object.values(usageReports), costsReport, auditLogsReport];

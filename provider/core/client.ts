@@ -109,6 +109,7 @@ export interface ApiRequest {
     readonly path: string;
     /** The path as a template, e.g. `/organization/admin_api_keys/{key_id}`: requests to one template share a limit. */
     readonly route: string;
+    /** Query parameters; a list is sent as `name[]=a&name[]=b`, as the official SDKs send it. */
     readonly query?: Readonly<Record<string, QueryValue>>;
     readonly body?: unknown;
 }

@@ -5,6 +5,7 @@ import { AnyDeclaration, PublicObject } from "../api/declaration";
 import { WireAdminApiKey } from "../api/organization/adminApiKeys";
 import { collectionOf, PathTemplate, withSuffix } from "../core/paths";
 import { EmulatedResource, EmulatorContext, emulatedResources, newId, Refusal } from "./emulatedResources";
+import { serveReport } from "./reports";
 import { seedKeys } from "./seedKeys";
 import { seedOrganization } from "./seedOrganization";
 
@@ -301,6 +302,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Admi
                 undefined,
                 "invalid_api_key",
             );
+        }
+        // Reports (usage, costs, audit logs) are read-only and made up from their declarations.
+        const report = method === "GET" ? serveReport(url.pathname.slice(API_ROOT.length), url.searchParams, now()) : undefined;
+        if (report !== undefined) {
+            return report.status === 200 ? json(200, report.value) : errorAnswer(400, report.message, undefined, null, report.param);
         }
         if (route === undefined) {
             return errorAnswer(404, `Invalid URL (${method} ${url.pathname})`);

@@ -360,6 +360,12 @@ class Checker {
             const schema = schemaOf(parameter);
             return isObject(schema) && schema["type"] === "array";
         };
+        // An object parameter is sent as `name[field]=value` (as the official SDKs do for
+        // `effective_at`), whether or not the document says `style: deepObject`.
+        const isFields = (parameter: Parameter) => {
+            const schema = schemaOf(parameter);
+            return parameter.style === "deepObject" || (isObject(schema) && schema["type"] === "object");
+        };
 
         const given = new Map<string, { parameter: Parameter; values: string[]; fields: JsonObject }>();
         for (const [key, value] of match.query) {
@@ -370,7 +376,7 @@ class Checker {
                 const base = declared.get(`query ${bracket[1]!}`);
                 if (base !== undefined && bracket[2] === "" && isArray(base)) {
                     parameter = base;
-                } else if (base !== undefined && bracket[2] !== "" && base.style === "deepObject") {
+                } else if (base !== undefined && bracket[2] !== "" && isFields(base)) {
                     parameter = base;
                     field = bracket[2];
                 }
@@ -400,7 +406,7 @@ class Checker {
                 problems.push(
                     `query parameter "${name}" is given ${values.length} times, but ${match.label} declares it as a single value`,
                 );
-            } else if (parameter.style === "deepObject") {
+            } else if (isFields(parameter)) {
                 query[name] = fields;
             } else {
                 query[name] = isArray(parameter) ? values : values[0];
