@@ -9,7 +9,7 @@ import type { ResultFields } from "./reports";
  * functions: its wire shape, its public shape and the mapping between them, where it lives,
  * how it pages, and what create, update and delete mean. The generic layers (operations,
  * Pulumi providers and data sources, the emulator) are driven by it, and a Pulumi package
- * schema could be generated from it (see `schemaOf`).
+ * schema is generated from it (see `packageSchema` in schema.ts).
  *
  * `W` is the wire object, `O` the public object (camelCase, with `id`), `I` the inputs of
  * the managed resource.

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { SETTING_SOURCES } from "../core/settings";
 import { AnyDeclaration, ownIdPropertyOf, parentPropertiesOf } from "./declaration";
-import { declarations } from "./index";
+import { declarations, reportDeclarations } from "./index";
+import { AnyReportDeclaration } from "./declaration";
 
 /** A property in a Pulumi package schema (a subset of Pulumi's `PropertySpec`). */
 export interface PropertySpec {
@@ -172,6 +173,43 @@ export function packageSchema(): PackageSchema {
                 },
             };
         }
+    }
+
+    for (const report of reportDeclarations) {
+        addReport(report);
+    }
+
+    // A report over a time range: its window, its filters (lists of strings or flags), its
+    // grouping and gates as inputs; its results (buckets of results, or events) as outputs.
+    function addReport(report: AnyReportDeclaration): void {
+        const name = report.name
+            .split(/[^A-Za-z0-9]+/)
+            .filter((part) => part !== "")
+            .map(capitalized)
+            .join("");
+        const result = objectSpec(jsonOf(report.outputs(), "output"), `${name}Result`);
+        types[token(`${name}Result`)] = { type: "object", description: report.description, ...result };
+        const time: PropertySpec = { oneOf: [{ type: "number" }, { type: "string" }], description: "Unix seconds or an ISO 8601 time." };
+        const inputs: Record<string, PropertySpec> = {
+            startTime: time,
+            endTime: time,
+            ...Object.fromEntries(
+                Object.entries(report.filters).map(([argument, filter]) => [
+                    argument,
+                    filter.type === "boolean" ? { type: "boolean" } : { type: "array", items: { type: "string" } },
+                ]),
+            ),
+            ...(report.groupBy === undefined || report.groupBy.length === 0
+                ? {}
+                : { groupBy: { type: "array", items: { type: "string" } } }),
+            ...(report.paging.style === "page" ? { bucketWidth: { type: "string", description: report.paging.widths.join(", ") } } : {}),
+        };
+        const many = report.paging.style === "page" ? "buckets" : "events";
+        functions[token(`get${name}Report`)] = {
+            description: report.description,
+            inputs: { properties: inputs, required: [] },
+            outputs: { properties: { [many]: { type: "array", items: { $ref: `#/types/${token(`${name}Result`)}` } } }, required: [many] },
+        };
     }
 
     types[token("Adopt")] = {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { declarations } from "../../provider/api/index";
+import { declarations, reportDeclarations } from "../../provider/api/index";
 import { packageSchema } from "../../provider/api/schema";
 
 describe("packageSchema", () => {
@@ -15,6 +15,22 @@ describe("packageSchema", () => {
                 `get${declaration.type}s`,
             );
         }
+    });
+
+    it("has a function for every report, its results typed and its filters as inputs", () => {
+        for (const report of reportDeclarations) {
+            const entry = Object.entries(schema.functions).find(([, fn]) => fn.description === report.description);
+            assert.ok(entry, report.name);
+            const [, fn] = entry;
+            for (const filter of Object.keys(report.filters)) {
+                assert.ok(fn.inputs.properties[filter], `${report.name}: ${filter}`);
+            }
+            assert.ok(fn.inputs.properties["startTime"], report.name);
+        }
+        assert.equal(
+            schema.functions["openai:index:getCostsReport"]?.outputs.properties["buckets"]?.items?.$ref,
+            "#/types/openai:index:CostsResult",
+        );
     });
 
     it("marks one-time secrets as secret and replacing inputs as replaceOnChanges", () => {
