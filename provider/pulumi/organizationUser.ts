@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { OwnersExpectation } from "../api/accessGates";
 import { ORGANIZATION_USER_ROLES, OrganizationUserExpectations, OrganizationUserInfo, organizationUsers } from "../api/organization/users";
 import { getFunctions, listFunctions } from "./dataSources";
 import { managedParts, readParts, TYPE_MODULE } from "./declaredResource";
@@ -130,8 +131,16 @@ export interface GetUsersArgs {
     readonly emails?: readonly string[];
     /** Only people with this role, e.g. `owner`. */
     readonly role?: string;
-    /** What every listed person must satisfy; a failure names each one that does not. */
-    readonly expect?: OrganizationUserExpectations;
+    /** What every listed person must satisfy, and access gates over the whole list; a failure names each offender. */
+    readonly expect?: OrganizationUsersGates;
+}
+
+/** Expectations on every listed person, plus gates over the organization's people as a whole. */
+export interface OrganizationUsersGates extends OrganizationUserExpectations {
+    /** The organization's owners are exactly (or only among) these people, by user id or email. */
+    readonly owners?: OwnersExpectation;
+    /** Every listed person's email is in this domain (or one of these), e.g. `example.com`. */
+    readonly emailDomain?: string | readonly string[];
 }
 
 /** The people of the organization that passed the filters. */

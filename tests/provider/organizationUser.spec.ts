@@ -195,6 +195,21 @@ describe("OrganizationUser against the emulator", () => {
             );
         });
 
+        it("gates a deploy on who owns the organization, naming each offender", async () => {
+            await fetchMany(organizationUsers, { expect: { owners: { exactly: ["ada@example.com"] } } }, deps());
+            const error = await rejectionOf(() =>
+                fetchMany(
+                    organizationUsers,
+                    { expect: { owners: { exactly: ["grace@example.com"] }, emailDomain: "example.org" } },
+                    deps(),
+                ),
+            );
+            assert.equal(error.name, "ExpectationError");
+            assert.match(error.message, /"ada@example\.com" \(owners: is an owner, expected only "grace@example\.com"/);
+            assert.match(error.message, /"grace@example\.com" \(owners: has role "\w+", expected owner/);
+            assert.match(error.message, /emailDomain: .*example\.org/);
+        });
+
         it("refuses an emails filter that is not a list before sending", async () => {
             const error = await rejectionOf(() => fetchMany(organizationUsers, { emails: "ada@example.com" }, deps()));
             assert.match(

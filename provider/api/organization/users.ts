@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emailDomainGate, ownersGate } from "../accessGates";
 import { path } from "../../core/paths";
 import { schemaOnce } from "../../core/validation";
 import { ResourceDeclaration } from "../declaration";
@@ -137,6 +138,11 @@ export const organizationUsers: ResourceDeclaration<WireOrganizationUser, Organi
                 (emails === undefined || (user.email !== null && emails.includes(user.email))) &&
                 (filters["role"] === undefined || user.role === filters["role"])
             );
+        },
+        // Access gates over the whole organization (`getUsers({ expect: { owners: { exactly } } })`).
+        gates: {
+            owners: ownersGate((user) => user),
+            emailDomain: emailDomainGate((user) => user),
         },
     },
     nameField: "email",
