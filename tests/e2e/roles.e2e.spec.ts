@@ -105,7 +105,7 @@ describe("Roles and role assignments on the real Pulumi engine", () => {
             assert.match(
                 error,
                 new RegExp(
-                    'ExpectationError: 3 of the project users of proj_web fail their expectations: "ada@example.com" \\(none: is a direct member of the project \\(role "owner"\\), expected none\\), ' +
+                    '3 of the project users of proj_web fail their expectations: "ada@example.com" \\(none: is a direct member of the project \\(role "owner"\\), expected none\\), ' +
                         '"grace@example.com" \\(none: is a direct member of the project \\(role "member"\\), expected none\\), "alan@example.com" \\(',
                 ),
                 operation,
