@@ -1,5 +1,5 @@
 import { AnyDeclaration, ownIdPropertyOf, parentPropertiesOf, PublicObject } from "./declaration";
-import { ClientFactory, Ids, listObjects, Located, retrieveObject } from "./operations";
+import { ClientFactory, Ids, listObjects, Located, resourceIdOf, retrieveObject } from "./operations";
 
 /** How long a read waits for others of the same collection to join it, milliseconds. */
 export const BATCH_WINDOW_MS = 15;
@@ -32,11 +32,14 @@ interface Listing {
     endedAt: number | undefined;
 }
 
-/** What a process knows of one collection: the open batch, the last list, the last lone read. */
+/**
+ * What a process knows of one collection: the open batch, the last list; and, in the entry
+ * of the type (its key without parent ids), the last read of an object of the type.
+ */
 interface Collection {
     batch: Batch | undefined;
     listing: Listing | undefined;
-    lastRead: { readonly id: string; readonly at: number } | undefined;
+    lastRead: { readonly resourceId: string; readonly at: number } | undefined;
 }
 
 /** Collections by scope, resource type and parent ids; one registry serves a whole process. */
@@ -70,8 +73,8 @@ export function forgetListings(declaration: AnyDeclaration, registry: BatchRegis
  * process: the engine refreshes every resource of a stack at once, and the admin API allows
  * only a few requests a minute per endpoint. A read that stays alone costs one `GET`, as
  * before; reads that come together are served by one list of their collection (100 a page),
- * and so are the reads of that collection in the {@link LIST_REUSE_MS} after it, and a second
- * lone read of another object of the collection in that time lists it. Any id the list did not
+ * and so are the reads of that collection in the {@link LIST_REUSE_MS} after it; a lone read
+ * that follows a read of another object of the type within that time lists its collection. Any id the list did not
  * hold is retrieved on its own, so the results (a 404 included) are those of single reads.
  *
  * @param connect makes the client
@@ -93,12 +96,16 @@ export function readBatched<O extends PublicObject>(
         return retrieveObject<O>(connect, declaration, ids);
     }
     const parents = parentPropertiesOf(declaration).map((name) => String(ids[name]));
-    const key = [scope, declaration.type, ...parents].join(" ");
-    let collection = registry.get(key);
-    if (collection === undefined) {
-        collection = { batch: undefined, listing: undefined, lastRead: undefined };
-        registry.set(key, collection);
-    }
+    const entry = (key: string): Collection => {
+        let found = registry.get(key);
+        if (found === undefined) {
+            found = { batch: undefined, listing: undefined, lastRead: undefined };
+            registry.set(key, found);
+        }
+        return found;
+    };
+    const collection = entry([scope, declaration.type, ...parents].join(" "));
+    const ofType = entry([scope, declaration.type].join(" "));
     const listing = collection.listing;
     if (listing !== undefined && (listing.endedAt === undefined || Date.now() - listing.endedAt < LIST_REUSE_MS)) {
         return fromListing(connect, declaration, ids, listing) as Promise<Located<O>>;
@@ -118,7 +125,7 @@ export function readBatched<O extends PublicObject>(
     const wait = Math.max(0, Math.min(BATCH_WINDOW_MS, open.openedAt + MAX_BATCH_WAIT_MS - Date.now()));
     open.timer = setTimeout(() => {
         owner.batch = undefined;
-        void serve(connect, declaration, open.reads, owner);
+        void serve(connect, declaration, open.reads, owner, ofType);
     }, wait);
     return read;
 }
@@ -149,13 +156,16 @@ async function serve(
     declaration: AnyDeclaration,
     reads: readonly PendingRead[],
     collection: Collection,
+    ofType: Collection,
 ): Promise<void> {
     const now = Date.now();
-    const distinct = new Set(reads.map((read) => String(read.ids[ownIdPropertyOf(declaration)])));
-    const last = collection.lastRead;
-    const another = last !== undefined && now - last.at < LIST_REUSE_MS && !distinct.has(last.id);
+    const distinct = new Set(reads.map((read) => resourceIdOf(declaration, read.ids)));
+    // A read of another object of the type shortly before says the process is reading many
+    // (the engine's refresh, a few at a time): then even a lone read lists its collection.
+    const last = ofType.lastRead;
+    const another = last !== undefined && now - last.at < LIST_REUSE_MS && !distinct.has(last.resourceId);
+    ofType.lastRead = { resourceId: [...distinct][0]!, at: now };
     if (distinct.size <= 1 && !another) {
-        collection.lastRead = { id: [...distinct][0]!, at: now };
         await Promise.all(reads.map((read) => retrieveFor(connect, declaration, read)));
         return;
     }

@@ -68,6 +68,20 @@ describe("Reads shared by a collection's list", () => {
         assert.deepEqual(paths(), ["/v1/organization/projects/proj_web/service_accounts/svc_acct_a", LIST]);
     });
 
+    it("lists a collection on a lone read that follows a read of the same type in another project", async () => {
+        emulator.objects("ProjectServiceAccount").set("proj_default/svc_acct_d", {
+            object: "organization.project.service_account",
+            id: "svc_acct_d",
+            name: "bot-d",
+            role: "member",
+            created_at: 1_700_000_000,
+        });
+        assert.equal((await accounts.read("proj_default/svc_acct_d", {})).props?.["name"], "bot-d");
+        await read("svc_acct_a");
+        await read("svc_acct_b");
+        assert.deepEqual(paths(), ["/v1/organization/projects/proj_default/service_accounts/svc_acct_d", LIST]);
+    });
+
     it("reads the same object again with a GET each time", async () => {
         await read("svc_acct_a");
         await read("svc_acct_a");
