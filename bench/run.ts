@@ -1,13 +1,9 @@
 // `npm run bench`: each figure against a baseline measured in the same run, because these
 // machines are shared and noisy. Prints a Markdown table. Not part of `npm test`.
 import { execFile } from "node:child_process";
-import { cp, mkdir, rm } from "node:fs/promises";
 import * as os from "node:os";
-import * as path from "node:path";
 import { promisify } from "node:util";
-import * as pulumi from "@pulumi/pulumi";
 import axios from "axios";
-import type { AdminApiKey } from "../provider";
 import { AdminApiEmulator, startEmulator } from "../provider/emulator";
 import { fetchAdminApiKey } from "../provider/pulumi/adminApiKey";
 import { fetchAdminApiKeys } from "../provider/pulumi/adminApiKey";
@@ -16,21 +12,11 @@ import { fetchUsage } from "../provider/pulumi/usage";
 import { createTestStack, TestStack } from "../tests/e2e/harness";
 import { manyKeys } from "../tests/helpers/keyFixtures";
 import { scaledClock } from "../tests/helpers/scaledClock";
+import { organizationRefresh } from "./organization";
+import { installedCopy, NoopRead, PackageModule, report, rows, stateSizes, timed } from "./shared";
 
-interface Row {
-    readonly benchmark: string;
-    readonly measured: string;
-    readonly baseline: string;
-    readonly ratio: string;
-    readonly target: string;
-}
-
-const rows: Row[] = [];
-
-function report(row: Row): void {
-    rows.push(row);
-    console.log(`  ${row.benchmark}: ${row.measured} vs ${row.baseline} = ${row.ratio} (target ${row.target})`);
-}
+// How many resources the engine runs declare; 1,000 shows how the cost of state grows.
+const ENGINE_COUNTS = [1, 10, 100, 1000] as const;
 
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
@@ -72,33 +58,6 @@ async function readLatency(): Promise<void> {
     });
 }
 
-/** A resource read like AdminApiKey.get whose provider answers at once: the engine's floor. */
-class NoopRead extends pulumi.dynamic.Resource {
-    constructor(name: string, id: string) {
-        super(
-            {
-                async create() {
-                    return { id: "noop" };
-                },
-                async read(readId: string) {
-                    return { id: readId, props: { name: readId } };
-                },
-            },
-            name,
-            { name: undefined },
-            { id },
-            "bench",
-            "NoopRead",
-        );
-    }
-}
-
-async function timed<T>(action: () => Promise<T>): Promise<[T, number]> {
-    const started = performance.now();
-    const result = await action();
-    return [result, performance.now() - started];
-}
-
 async function peakRssOfProviders(during: Promise<unknown>): Promise<number> {
     let peak = 0;
     let done = false;
@@ -121,47 +80,32 @@ async function peakRssOfProviders(during: Promise<unknown>): Promise<number> {
     return peak / 1024;
 }
 
-const REPO_ROOT = path.resolve(__dirname, "../..");
+type EngineKind = "noop" | "keys" | "projects";
 
-/**
- * The package as a user has it: a copy under node_modules, so that the provider serializes
- * to require() calls into it rather than to a copy of its code (as it does from this repo).
- * The provider process resolves those from its working folder, which is inside this repo.
- */
-async function installedCopy(): Promise<{ AdminApiKey: typeof AdminApiKey; remove: () => Promise<void> }> {
-    const installed = path.join(REPO_ROOT, "node_modules", "pulumi-openai-admin");
-    await rm(installed, { recursive: true, force: true });
-    await mkdir(installed, { recursive: true });
-    await cp(path.join(REPO_ROOT, "package.json"), path.join(installed, "package.json"));
-    await cp(path.join(REPO_ROOT, "dist", "provider"), path.join(installed, "dist", "provider"), { recursive: true });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const module = require(installed) as { AdminApiKey: typeof AdminApiKey };
-    return { AdminApiKey: module.AdminApiKey, remove: () => rm(installed, { recursive: true, force: true }) };
-}
+const TYPES: Record<Exclude<EngineKind, "noop">, string> = {
+    keys: "pulumi-nodejs:dynamic/openai:AdminApiKey",
+    projects: "pulumi-nodejs:dynamic/openai:Project",
+};
 
-// 2, 3 and 6: preview and up of N reads against N no-op reads, state size and provider memory.
-async function engine(emulator: AdminApiEmulator): Promise<void> {
-    const installed = await installedCopy();
-    try {
-        await engineRuns(emulator, installed.AdminApiKey);
-    } finally {
-        await installed.remove();
-    }
-}
-
-async function engineRuns(emulator: AdminApiEmulator, InstalledAdminApiKey: typeof AdminApiKey): Promise<void> {
-    const ids = [...emulator.keys.keys()];
-    for (const count of [1, 10, 100]) {
+// 2, 3 and 6: preview and up of N reads (AdminApiKey.get, Project.get) against N no-op reads,
+// state size and provider memory.
+async function engineRuns(emulator: AdminApiEmulator, pkg: PackageModule): Promise<void> {
+    const keyIds = [...emulator.keys.keys()];
+    const projectIds = [...emulator.objects("Project").keys()];
+    for (const count of ENGINE_COUNTS) {
         const times: Record<string, number> = {};
-        let statePerKey = 0;
-        let providerBytes = 0;
         const peaks: Record<string, number> = {};
-        for (const kind of ["noop", "keys"] as const) {
+        for (const kind of ["noop", "keys", "projects"] as const) {
+            if (kind === "projects" && count < 100) {
+                continue;
+            }
             const stack: TestStack = await createTestStack({
                 program: async () => {
                     for (let i = 0; i < count; i++) {
                         if (kind === "keys") {
-                            InstalledAdminApiKey.get(`key-${i}`, ids[i % ids.length]!);
+                            pkg.AdminApiKey.get(`key-${i}`, keyIds[i % keyIds.length]!);
+                        } else if (kind === "projects") {
+                            pkg.Project.get(`project-${i}`, projectIds[i % projectIds.length]!);
                         } else {
                             new NoopRead(`noop-${i}`, `noop-${i}`);
                         }
@@ -171,50 +115,43 @@ async function engineRuns(emulator: AdminApiEmulator, InstalledAdminApiKey: type
                 env: { OPENAI_ADMIN_KEY: emulator.adminKey, OPENAI_BASE_URL: emulator.baseUrl, OPENAI_MAX_CONCURRENT_REQUESTS: "16" },
             });
             try {
-                [, times[`${kind} preview`]] = await timed(() => stack.stack.preview());
+                if (count < 1000) {
+                    // At 1,000 only the update has a target; its preview would add minutes to the run.
+                    [, times[`${kind} preview`]] = await timed(() => stack.stack.preview());
+                }
                 const up = timed(() => stack.stack.up());
                 peaks[kind] = await peakRssOfProviders(up);
                 [, times[`${kind} up`]] = await up;
-                if (kind === "keys" && count === 100) {
-                    const exported = await stack.cli(["stack", "export"]);
-                    const resources = (
-                        JSON.parse(exported.stdout) as {
-                            deployment: { resources: Array<{ type: string; outputs?: Record<string, unknown> }> };
-                        }
-                    ).deployment.resources.filter((r) => r.type === "pulumi-nodejs:dynamic/openai:AdminApiKey");
-                    statePerKey = Buffer.byteLength(exported.stdout) / resources.length;
-                    const provider = resources[0]?.outputs?.["__provider"];
-                    providerBytes = typeof provider === "string" ? provider.length : 0;
+                if (kind !== "noop" && count === 100) {
+                    const sizes = stateSizes((await stack.cli(["stack", "export"])).stdout, TYPES[kind]);
+                    report({
+                        benchmark: `3. state per ${kind === "keys" ? "AdminApiKey.get" : "Project.get"} (__provider, installed)`,
+                        measured: `${Math.round(sizes.bytesEach)} B (${sizes.providerBytes} B)`,
+                        baseline: "-",
+                        ratio: "-",
+                        target: "3 KB (1 KB)",
+                    });
                 }
             } finally {
                 await stack.dispose();
             }
         }
-        for (const operation of ["preview", "up"]) {
-            const [a, b] = [times[`keys ${operation}`]!, times[`noop ${operation}`]!];
-            report({
-                benchmark: `2. pulumi ${operation}, ${count} AdminApiKey.get`,
-                measured: `${(a / 1000).toFixed(2)} s`,
-                baseline: `${count} no-op reads ${(b / 1000).toFixed(2)} s`,
-                ratio: `${(a / b).toFixed(2)}x`,
-                target: count === 100 ? "1.3x" : "report",
-            });
+        for (const kind of ["keys", "projects"] as const) {
+            for (const operation of ["preview", "up"]) {
+                const [a, b] = [times[`${kind} ${operation}`], times[`noop ${operation}`]];
+                if (a === undefined || b === undefined) {
+                    continue;
+                }
+                report({
+                    benchmark: `2. pulumi ${operation}, ${count} ${kind === "keys" ? "AdminApiKey.get" : "Project.get"}`,
+                    measured: `${(a / 1000).toFixed(2)} s`,
+                    baseline: `${count} no-op reads ${(b / 1000).toFixed(2)} s`,
+                    ratio: `${(a / b).toFixed(2)}x`,
+                    target: operation === "up" && count >= 100 ? "1.3x" : "report",
+                });
+            }
         }
         if (count === 100) {
-            report({
-                benchmark: "3. __provider per resource (installed package)",
-                measured: `${providerBytes} B`,
-                baseline: "-",
-                ratio: "-",
-                target: "smaller",
-            });
-            report({
-                benchmark: "3. state per key (stack export / keys)",
-                measured: `${Math.round(statePerKey)} B`,
-                baseline: "-",
-                ratio: "-",
-                target: "smaller",
-            });
             report({
                 benchmark: "6. peak RSS of the provider process, 100 keys",
                 measured: `${peaks["keys"]!.toFixed(0)} MiB`,
@@ -359,19 +296,42 @@ async function reportPaging(): Promise<void> {
     await emulator.close();
 }
 
+/** The parts of the run, in order; `BENCH_ONLY=engine,refresh npm run bench` runs some of them. */
+const PARTS: Record<string, () => Promise<void>> = {
+    latency: readLatency,
+    listing,
+    limit: underTheLimit,
+    reports: reportPaging,
+    engine: async () => {
+        const emulator = await startEmulator();
+        const installed = await installedCopy();
+        try {
+            await engineRuns(emulator, installed.module);
+        } finally {
+            await installed.remove();
+            await emulator.close();
+        }
+    },
+    refresh: async () => {
+        const installed = await installedCopy();
+        try {
+            await organizationRefresh(installed.module);
+        } finally {
+            await installed.remove();
+        }
+    },
+};
+
 async function main(): Promise<void> {
     console.log(
         `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     );
-    await readLatency();
-    await listing();
-    await underTheLimit();
-    await reportPaging();
-    const emulator = await startEmulator();
-    try {
-        await engine(emulator);
-    } finally {
-        await emulator.close();
+    const only = process.env["BENCH_ONLY"]?.split(",");
+    for (const [name, part] of Object.entries(PARTS)) {
+        if (only === undefined || only.includes(name)) {
+            const [, ms] = await timed(part);
+            console.log(`  (${name}: ${(ms / 1000).toFixed(0)} s)`);
+        }
     }
     console.log("\n| benchmark | measured | baseline (same run) | ratio | target |\n| --- | --- | --- | --- | --- |");
     for (const row of rows) {

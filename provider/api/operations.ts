@@ -76,6 +76,17 @@ function collectionRequest(attempt: Attempt, declaration: AnyDeclaration, ids: I
 }
 
 /**
+ * Checks an object's ids as a retrieve would, before anything is sent.
+ *
+ * @param declaration the resource
+ * @param ids its ids by argument name
+ * @throws {InvalidInputError} naming the first id that is not usable
+ */
+export function checkIds(declaration: AnyDeclaration, ids: Ids): void {
+    fill({ operation: `retrieve ${declaration.noun}` }, declaration, declaration.path, ids);
+}
+
+/**
  * Retrieves one object by its ids: `GET` its path, or, for resources without one, its
  * collection's list. Ids are checked before the client is made, so a bad id sends nothing.
  *

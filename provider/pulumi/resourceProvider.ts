@@ -4,7 +4,7 @@
 // read or kept before `configure`, no module-level state.
 import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import { readBatched } from "../api/batchedReads";
+import { forgetListings, readBatched } from "../api/batchedReads";
 import { AnyDeclaration, ownIdPropertyOf, parentPropertiesOf, PublicObject } from "../api/declaration";
 import { assertExpectationsOf, validateExpectationsOf } from "../api/expectations";
 import { declarationOf } from "../api/index";
@@ -84,6 +84,24 @@ function showAsOneLine(error: Error): void {
     setImmediate(() => holder.openaiAdminEchoes?.delete(echo));
 }
 
+// A create, update or delete: once it is over, no later read is served by a list of the
+// type's objects made before it (see readBatched).
+async function changing<T>(type: unknown, operation: () => Promise<T>): Promise<T> {
+    try {
+        return await forEngine(operation);
+    } finally {
+        let declaration: AnyDeclaration | undefined;
+        try {
+            declaration = declarationOf(type);
+        } catch {
+            // An unknown type changed nothing.
+        }
+        if (declaration !== undefined) {
+            forgetListings(declaration);
+        }
+    }
+}
+
 // The engine's protobuf encoding refuses undefined values ("Unexpected struct type"); an
 // absent optional output is left out instead.
 function definedOnly<T extends object>(outputs: T): T {
@@ -156,7 +174,7 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
      * @returns the resource id and the outputs, secrets included
      */
     async create(inputs: EngineProps): Promise<pulumi.dynamic.CreateResult> {
-        return forEngine(async () => {
+        return changing(inputs.__type, async () => {
             const declaration = declarationOf(inputs.__type);
             if (inputs.__get !== undefined || declaration.managed === undefined) {
                 throw new Error(`this ${declaration.type} was declared with ${declaration.type}.get and can only be read`);
@@ -408,7 +426,7 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
      * @returns the new outputs; secrets and original values carried over
      */
     async update(id: string, olds: EngineProps, news: EngineProps): Promise<pulumi.dynamic.UpdateResult> {
-        return forEngine(async () => {
+        return changing(news.__type ?? olds.__type, async () => {
             const declaration = declarationOf(news.__type ?? olds.__type);
             const managed = declaration.managed!;
             const given = definedOnly(userInputs(news));
@@ -486,7 +504,7 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
      * @param props the stored outputs
      */
     async delete(id: string, props: EngineProps): Promise<void> {
-        await forEngine(async () => {
+        await changing(props.__type, async () => {
             const declaration = declarationOf(props.__type);
             const managed = declaration.managed;
             const behaviour = managed?.deleteAs?.(props) ?? managed?.delete ?? { kind: "delete" };

@@ -151,7 +151,7 @@ describe("Batched reads (readBatched)", () => {
         assert.deepEqual(singles.sort(), userIds.map((id) => `GET /v1/organization/projects/proj_web/users/${id}`).sort());
     });
 
-    it("refuses a bad id without sending, while the others of its batch are read", async () => {
+    it("refuses a bad id before it joins a batch, so the other read stays a lone GET", async () => {
         const [good, bad] = await Promise.all([
             read(projectUsers, { projectId: "proj_web", userId: "user_ada" }),
             read(projectUsers, { projectId: "proj_web", userId: "a/b" }).catch((error: Error) => error),
@@ -160,6 +160,6 @@ describe("Batched reads (readBatched)", () => {
         assert.ok(bad instanceof Error);
         assert.equal(bad.name, "InvalidInputError");
         assert.match(bad.message, /userId/);
-        assert.deepEqual(callsOf(emulator), ["GET /v1/organization/projects/proj_web/users"]);
+        assert.deepEqual(callsOf(emulator), ["GET /v1/organization/projects/proj_web/users/user_ada"]);
     });
 });
