@@ -99,7 +99,7 @@ export function readBatched<O extends PublicObject>(
         // A bad id is refused before it can join a batch, whose list would be sent.
         checkIds(declaration, ids);
     } catch (error) {
-        return Promise.reject(error);
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const parents = parentPropertiesOf(declaration).map((name) => String(ids[name]));
     const entry = (key: string): Collection => {
