@@ -182,7 +182,7 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
             const given = definedOnly(userInputs(inputs));
             const connect = this.connect();
             if (inputs[ADOPT] !== undefined || declaration.managed.create === undefined) {
-                return this.adopt(connect, declaration, given, inputs[ADOPT]);
+                return this.adopt(connect, declaration, given, inputs);
             }
             if (declaration.managed.refuseChange?.of !== undefined && checkInputs(declaration, given).length === 0) {
                 await this.refuseIfGuarded(connect, declaration, given, "create");
@@ -222,8 +222,9 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
         connect: ClientFactory,
         declaration: AnyDeclaration,
         given: Record<string, unknown>,
-        adopt: unknown,
+        inputs: EngineProps,
     ): Promise<pulumi.dynamic.CreateResult> {
+        const adopt = inputs[ADOPT];
         const managed = declaration.managed!;
         const attempt: Attempt = { operation: `adopt ${declaration.noun}` };
         const problem = checkInputs(declaration, given)[0] ?? adoptionFailures(declaration, adopt)[0];
@@ -276,7 +277,8 @@ export class DeclaredResourceProvider implements pulumi.dynamic.ResourceProvider
         const updated = sends ? await updateObject(connect, declaration, ids, managed.update.body(given as never)) : found;
         return {
             id: resourceIdOf(declaration, ids),
-            outs: this.outputs(declaration, updated, { ...given, __type: declaration.type }, {}, original),
+            // The inputs as given, `adopt` and `rotateAfterDays` included: diffs compare them with these outputs.
+            outs: this.outputs(declaration, updated, inputs, {}, original),
         };
     }
 

@@ -62,6 +62,9 @@ describe("Project on the real Pulumi engine", () => {
         assert.equal(up.outputs["id"]?.value, "proj_web");
         assert.equal(stored("proj_web")?.["external_key_id"], "ekm_web");
         assert.equal(suite.emulator().objects("Project").size, 4, "nothing new was created");
+        // Adopted, it is managed like any other: with nothing changed, a preview changes nothing.
+        const preview = await t.run((onOutput) => t.stack.preview({ onOutput, refresh: true }));
+        assert.deepEqual(preview.changeSummary, { same: 2 });
         await t.run((onOutput) => t.stack.destroy({ onOutput }));
         assert.equal(stored("proj_web")?.["status"], "archived");
     });

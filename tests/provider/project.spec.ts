@@ -75,6 +75,14 @@ describe("Project", () => {
         );
     });
 
+    it("shows no change after adopting and refreshing when nothing changed", async () => {
+        const inputs = { name: "Web storefront", adopt: { byName: true } };
+        const adopted = await provider.create(inputs);
+        const read = await provider.read(adopted.id, adopted.outs);
+        assert.deepEqual(read.props, adopted.outs);
+        assert.deepEqual(await provider.diff(adopted.id, read.props, inputs), { changes: false, replaces: [], deleteBeforeReplace: false });
+    });
+
     it("refuses to adopt a project whose residency differs, before changing anything", async () => {
         const error = await rejectionOf(() => provider.create({ name: "Research", residency: "GLOBAL", adopt: { byName: true } }));
         assert.match(
