@@ -15,6 +15,8 @@ import { getProjectsOutput } from "../provider";
 import { AdminApiEmulator, startEmulator } from "../provider/emulator";
 import { RoleInfo } from "../provider/api/organization/roles";
 import { getRoles } from "../provider/pulumi/role";
+import { OrganizationUserInfo } from "../provider/api/organization/users";
+import { getUsers } from "../provider/pulumi/organizationUser";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 const DEMO_DIR = path.join(REPO_ROOT, ".pulumi-demo");
@@ -115,6 +117,24 @@ function printRolesTable(roles: readonly RoleInfo[]): void {
     console.log(table.toString());
 }
 
+function printPeopleTable(users: readonly OrganizationUserInfo[]): void {
+    const table = new Table({
+        head: ["id", "name", "email", "role", "SCIM", "joined (UTC)"],
+        style: process.stdout.isTTY ? {} : { head: [], border: [] },
+    });
+    for (const user of users) {
+        table.push([
+            user.id,
+            user.name ?? "(none)",
+            user.email ?? "(none)",
+            user.role ?? "(unknown)",
+            user.isScimManaged ? "yes" : "",
+            when(user.addedAt),
+        ]);
+    }
+    console.log(table.toString());
+}
+
 async function main(): Promise<void> {
     const started = Date.now();
     const target = await chooseTarget();
@@ -153,6 +173,9 @@ async function main(): Promise<void> {
         const projects = (result.outputs["projects"]?.value ?? []) as ProjectInfo[];
         step(`Exported outputs: ${projects.length} project(s), archived ones included`);
         printProjects(projects);
+        const { users } = await getUsers();
+        step(`The organization's people: ${users.length}`);
+        printPeopleTable(users);
         const { roles } = await getRoles();
         step(`The organization's roles: ${roles.length}`);
         printRolesTable(roles);

@@ -1,9 +1,11 @@
+import * as assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import * as automation from "@pulumi/pulumi/automation";
 import { AdminApiEmulator, startEmulator } from "../../provider/emulator";
+import { wireProblems } from "../helpers/wireCheck";
 
 const REPO_ROOT = path.resolve(__dirname, "../../..");
 
@@ -155,10 +157,15 @@ export function withEmulatorStacks(): EmulatorStacks {
     beforeEach(async () => {
         emulator = await startEmulator();
     });
-    afterEach(async () => {
+    afterEach(async function () {
         process.env = { ...savedEnv };
         await Promise.all(stacks.splice(0).map((t) => t.dispose()));
         await emulator?.close();
+        // What the engine's provider process and the program sent must be what the OpenAPI
+        // document describes, as in the unit tests (checked once the test itself passed).
+        if (emulator !== undefined && this.currentTest?.state === "passed") {
+            assert.deepEqual(wireProblems(emulator), [], "requests or answers the OpenAPI document does not describe");
+        }
     });
     const current = (): AdminApiEmulator => {
         if (emulator === undefined) {
