@@ -29,7 +29,14 @@ describe("Managed ProjectUser on the real Pulumi engine", () => {
         assert.deepEqual(await stateResources(t, TYPE), [], "refresh forgets the member removed outside");
 
         await t.run((onOutput) => t.stack.up({ onOutput }));
-        assert.equal(members().get("proj_web/user_katherine")?.["role"], "owner", "the next up adds them back");
+        assert.equal(
+            members().get("proj_web/user_katherine")?.["role"],
+            "owner",
+            `the next up adds them back; requests: ${suite
+                .emulator()
+                .requests.map((r) => `${r.method} ${r.path} ${r.status}`)
+                .join(", ")}; printed: ${t.printed.slice(-2).join("\n")}`,
+        );
         await t.run((onOutput) => t.stack.destroy({ onOutput }));
         assert.equal(members().has("proj_web/user_katherine"), false);
         assert.deepEqual(
