@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { propertyNameOf } from "../core/paths";
 import type { BucketWidth, ReportFilter } from "./declaration";
 
 /**
@@ -30,10 +31,8 @@ export type WireResult<F extends ResultFields> = { readonly object: string } & {
     readonly [K in keyof F & string]?: FieldType<F[K]> | undefined;
 };
 
-/** `input_cached_tokens` as `inputCachedTokens`. */
-export function camelCase(name: string): string {
-    return name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
-}
+/** `input_cached_tokens` as `inputCachedTokens`: the package's one naming rule (see core/paths.ts). */
+export const camelCase = propertyNameOf;
 
 function wireFieldSchema(kind: FieldKind): z.ZodType {
     switch (kind) {

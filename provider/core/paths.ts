@@ -56,9 +56,12 @@ export function collectionOf(item: PathTemplate): PathTemplate {
     return { route: item.route.replace(/\/\{[^}]+\}$/, ""), params, parts };
 }
 
-/** `project_id` becomes `projectId`: the name a parameter has in arguments and messages. */
-export function propertyNameOf(param: string): string {
-    return param.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+/**
+ * `project_id` becomes `projectId`, `max_requests_per_1_minute` `maxRequestsPer1Minute`: the
+ * one rule for turning a wire name into the name it has in arguments, outputs and messages.
+ */
+export function propertyNameOf(wireName: string): string {
+    return wireName.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /**
